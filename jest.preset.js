@@ -1,0 +1,19 @@
+// Shared Jest settings: swc (same options as the build) keeps Nest decorator metadata;
+// workspace imports resolve to library sources so tests never need a prior build.
+const path = require('node:path');
+const { readFileSync } = require('node:fs');
+
+const root = __dirname;
+const { $schema: _schema, ...swcOptions } = JSON.parse(readFileSync(path.join(root, '.swcrc'), 'utf8'));
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions, swcrc: false }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  moduleNameMapper: {
+    '^@backbone/events/testing$': path.join(root, 'libs/events/src/testing/index.ts'),
+    '^@backbone/events$': path.join(root, 'libs/events/src/index.ts'),
+    '^@backbone/schemas$': path.join(root, 'libs/schemas/src/index.ts'),
+    '^@backbone/service-kit$': path.join(root, 'libs/service-kit/src/index.ts'),
+  },
+};
