@@ -8,6 +8,8 @@ const { $schema: _schema, ...swcOptions } = JSON.parse(readFileSync(path.join(ro
 
 module.exports = {
   testEnvironment: 'node',
+  // Integration tests wait on a real broker, registry and database.
+  testTimeout: 60_000,
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions, swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {

@@ -1,0 +1,141 @@
+import { Catch, Logger, type INestApplication, type RpcExceptionFilter } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MicroserviceOptions } from '@nestjs/microservices';
+import type { Consumer } from 'kafkajs';
+import type { Knex } from 'knex';
+import { isObservable, lastValueFrom, throwError, type Observable } from 'rxjs';
+import type { AvroCodec } from '../codec/avro-codec';
+import { createKafka, type KafkaConnection } from '../kafka/kafka-config';
+import { EventProducer } from '../kafka/event-producer';
+import { BatchProcessor, type EventHandlerFn } from './batch-processor';
+import { DeadLetters } from '../dead-letters/dead-letters';
+import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
+
+export interface KafkaEventServerOptions {
+  kafka: KafkaConnection;
+  /** Consumer group; also the inbox's namespace. */
+  groupId: string;
+  /** The service database: handlers write in its transactions, the inbox lives there. */
+  db: Knex;
+  codec: AvroCodec;
+  retry?: Partial<RetryPolicy>;
+  partitionsConsumedConcurrently?: number;
+  sessionTimeoutMs?: number;
+  /** Where a new consumer group starts; existing groups resume from their committed offsets. */
+  fromBeginning?: boolean;
+  maxBytesPerPartition?: number;
+}
+
+/**
+ * A Nest transport strategy: `@EventPattern('<event full name>')` methods become Kafka handlers.
+ * Subscribes to the topics of the handled event types, decodes Avro through the registry, and
+ * hands each batch to the BatchProcessor (inbox, one transaction per batch, retries, dead letters).
+ * Offsets are committed only after the batch's transaction.
+ */
+export class KafkaEventServer extends Server implements CustomTransportStrategy {
+  override readonly propagatesEventHandlerErrors = true;
+  private consumer?: Consumer;
+  private readonly producer: EventProducer;
+  private readonly processor: BatchProcessor;
+  private crashed?: Error;
+
+  constructor(private readonly options: KafkaEventServerOptions) {
+    super();
+    const kafka = createKafka(options.kafka);
+    this.producer = new EventProducer(kafka);
+    this.processor = new BatchProcessor({
+      db: options.db,
+      codec: options.codec,
+      deadLetters: new DeadLetters(this.producer, options.groupId),
+      consumerGroup: options.groupId,
+      retry: { ...defaultRetryPolicy, ...options.retry },
+      handlerFor: (eventType) => this.handlerFor(eventType),
+      logger: new Logger(`KafkaEventServer:${options.groupId}`),
+    });
+  }
+
+  /** False after the consumer crashed for good; readiness reports it. */
+  get healthy(): boolean {
+    return this.crashed === undefined;
+  }
+
+  async listen(callback: (error?: unknown) => void): Promise<void> {
+    try {
+      await this.start();
+      callback();
+    } catch (error) {
+      callback(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.consumer?.disconnect();
+    await this.producer.disconnect();
+  }
+
+  on(): never {
+    throw new Error('KafkaEventServer does not emit transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  private async start(): Promise<void> {
+    const eventTypes = [...this.messageHandlers.keys()];
+    const topics = [...new Set(eventTypes.map((eventType) => this.options.codec.topicOf(eventType)))];
+    const kafka = createKafka(this.options.kafka);
+    const consumer = kafka.consumer({
+      groupId: this.options.groupId,
+      sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
+      heartbeatInterval: 3000,
+      maxBytesPerPartition: this.options.maxBytesPerPartition,
+      allowAutoTopicCreation: false,
+      retry: {
+        retries: 8,
+        restartOnFailure: async (error) => {
+          this.logger.error(`consumer ${this.options.groupId} failed, restarting: ${error.message}`);
+          return true;
+        },
+      },
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart) this.crashed = payload.error;
+    });
+    this.consumer = consumer;
+    await this.producer.connect();
+    await consumer.connect();
+    await consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
+    await consumer.run({
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }) => {
+        await this.processor.process(batch.topic, batch.partition, batch.messages, { resolveOffset, heartbeat });
+        await commitOffsetsIfNecessary();
+      },
+    });
+    this.logger.log(`consuming ${topics.join(', ')} as ${this.options.groupId} for ${eventTypes.length} event types`);
+  }
+
+  private handlerFor(eventType: string): EventHandlerFn | undefined {
+    const handler = this.getHandlerByPattern(eventType);
+    if (!handler) return undefined;
+    return async (payload, context) => {
+      const result: unknown = await handler(payload, context);
+      if (isObservable(result)) await lastValueFrom(result as Observable<unknown>, { defaultValue: undefined });
+    };
+  }
+}
+
+/** Lets handler errors reach the transport unchanged, so it can tell retriable from permanent. */
+@Catch()
+export class RethrowEventErrors implements RpcExceptionFilter {
+  catch(exception: unknown): Observable<never> {
+    return throwError(() => exception);
+  }
+}
+
+/** Connects the event server to a Nest application; start it with `app.startAllMicroservices()`. */
+export function connectEventServer(app: INestApplication, server: KafkaEventServer): void {
+  const microservice = app.connectMicroservice<MicroserviceOptions>({ strategy: server });
+  microservice.useGlobalFilters(new RethrowEventErrors());
+}
