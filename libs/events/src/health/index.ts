@@ -1,0 +1,2 @@
+export * from './kafka.health';
+export * from './schema-registry.health';
