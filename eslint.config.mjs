@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.local/**', '**/generated/**/*.js'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.local/**', '**/generated/**/*.js', '**/jest.config.js', 'jest.preset.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

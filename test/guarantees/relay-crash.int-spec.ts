@@ -1,4 +1,4 @@
-import { EventProducer, KafkaEventServer, Outbox } from '@backbone/events';
+import { KafkaEventServer, Outbox } from '@backbone/events';
 import { createTestDatabase, createTestTopic, eventually, PING_TYPE, pingCodec, readTopic, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import { startScript, stopScript, type Started } from '../support/processes';
 

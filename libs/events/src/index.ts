@@ -18,3 +18,4 @@ export * from './dead-letters/dead-letters';
 export * from './dead-letters/replay';
 export * from './tracing/trace-context';
 export { eventMetrics } from './metrics';
+export * from './transport/on-event.decorator';

@@ -1,5 +1,5 @@
 import { Controller, type INestMicroservice } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
 import type { Kafka } from 'kafkajs';
 import { AvroCodec } from '../codec/avro-codec';
@@ -24,6 +24,7 @@ import {
 } from '../testing';
 import type { EventContext } from './event-context';
 import { KafkaEventServer, RethrowEventErrors } from './kafka-event-server';
+import { OnEvent } from './on-event.decorator';
 
 interface Ping {
   id: string;
@@ -36,7 +37,7 @@ const behaviour = { brokenSeqs: new Set<number>(), transientFailuresLeft: 0 };
 
 @Controller()
 class PingHandler {
-  @EventPattern(PING_TYPE)
+  @OnEvent(PING_TYPE)
   async onPing(@Payload() ping: Ping, @Ctx() ctx: EventContext): Promise<void> {
     if (behaviour.brokenSeqs.has(ping.seq)) throw new TypeError(`bug on seq ${ping.seq}`);
     if (ping.note === 'flaky' && behaviour.transientFailuresLeft-- > 0) throw new RetriableError('database busy');
