@@ -1,11 +1,7 @@
-export interface SchemaRegistryTarget {
-  url: string;
-  username?: string;
-  password?: string;
-}
+import type { SchemaRegistryConnection } from '../codec/backbone-catalog';
 
 /** Resolves when the registry answers `GET /config` with a 2xx within `timeoutMs`. */
-export async function checkSchemaRegistry(registry: SchemaRegistryTarget, timeoutMs: number): Promise<void> {
+export async function checkSchemaRegistry(registry: SchemaRegistryConnection, timeoutMs: number): Promise<void> {
   const base = registry.url.endsWith('/') ? registry.url : `${registry.url}/`;
   const headers: Record<string, string> = {};
   if (registry.username !== undefined) {

@@ -1,0 +1,14 @@
+export { bootstrapService } from './bootstrap-service';
+export { createService } from './create-service';
+export { ServiceKitModule } from './service-kit.module';
+export { SERVICE_CONFIG, type OpenApiInfo, type ServiceKitOptions } from './service-kit.options';
+export { serviceConfigSchema, type BaseConfig, type ServiceDefaults } from './config/base.config';
+export { ConfigError, type ConfigIssue } from './config/config.error';
+export { loadConfig, type ConfigSchema } from './config/load-config';
+export { kafkaConnection, schemaRegistryConnection } from './config/connections';
+export { DATABASE } from './database/database.providers';
+export { HttpProblem, type HttpProblemInit, type InvalidField } from './errors/http-problem';
+export { parseRequest } from './errors/parse-request';
+export { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/to-problem';
+export { CORRELATION_ID_HEADER } from './logging/http-logger.options';
+export { startTracing, type Tracing } from './tracing/start-tracing';

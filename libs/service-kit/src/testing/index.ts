@@ -1,0 +1,2 @@
+export { describeServiceBasics, type ServiceUnderTest } from './describe-service-basics';
+export { stackEnv } from './stack-env';
