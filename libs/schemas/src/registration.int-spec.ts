@@ -9,12 +9,23 @@ import { IncompatibleSchemaError, registerSchemas } from './registration';
 const registryUrl = process.env.SCHEMA_REGISTRY_URL ?? 'http://127.0.0.1:58081';
 const run = `it-${randomUUID().slice(0, 8)}`;
 
+// Soft then permanent delete, so the shared registry does not collect test subjects.
+async function deleteSubjectsOfThisRun(): Promise<void> {
+  const subjects = (await (await fetch(`${registryUrl}/subjects`)).json()) as string[] | null;
+  for (const subject of (subjects ?? []).filter((name) => name.startsWith(run))) {
+    await fetch(`${registryUrl}/subjects/${subject}`, { method: 'DELETE' });
+    await fetch(`${registryUrl}/subjects/${subject}?permanent=true`, { method: 'DELETE' });
+  }
+}
+
 async function getJson(path: string): Promise<unknown> {
   const response = await fetch(`${registryUrl}${path}`);
   return response.json();
 }
 
 describe('registering the catalog', () => {
+  afterAll(deleteSubjectsOfThisRun);
+
   const schemas = catalog.map((event) => ({ subject: `${run}.${event.subject}`, schema: event.schema }));
 
   it('registers every catalog schema, each subject under BACKWARD_TRANSITIVE', async () => {

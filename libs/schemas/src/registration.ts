@@ -90,7 +90,7 @@ export async function setSubjectCompatibility(registryUrl: string, subject: stri
 export async function findIncompatibilities(registryUrl: string, subject: string, schema: object): Promise<string[]> {
   const path = `/compatibility/subjects/${encodeURIComponent(subject)}/versions?verbose=true`;
   const { status, body } = await request(registryUrl, 'POST', path, { schema: JSON.stringify(schema) });
-  if (status === 404) return []; // Confluent answers 404 for a subject without versions.
+  if (status === 404) return []; // some registries answer "subject not found" when there is nothing to compare
   if (status !== 200) throw new SchemaRegistryRequestError(subject, status, registryMessage(body));
   const result = body as { is_compatible?: boolean; messages?: string[] };
   if (result.is_compatible) return [];

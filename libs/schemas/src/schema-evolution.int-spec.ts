@@ -19,6 +19,15 @@ function newSubject(): string {
   return `${run}-evolution-${subjects}.orders.order.v1-backbone.orders.OrderCancelled`;
 }
 
+// Soft then permanent delete, so the shared registry does not collect test subjects.
+async function deleteSubjectsOfThisRun(): Promise<void> {
+  const subjects = (await (await fetch(`${registryUrl}/subjects`)).json()) as string[] | null;
+  for (const subject of (subjects ?? []).filter((name) => name.startsWith(run))) {
+    await fetch(`${registryUrl}/subjects/${subject}`, { method: 'DELETE' });
+    await fetch(`${registryUrl}/subjects/${subject}?permanent=true`, { method: 'DELETE' });
+  }
+}
+
 function withField(schema: AvroRecordSchema, field: AvroField): AvroRecordSchema {
   return { ...schema, fields: [...schema.fields, field] };
 }
@@ -40,6 +49,8 @@ const cancelled: OrderCancelled = {
 const optionalChannel: AvroField = { name: 'channel', type: ['null', 'string'], default: null, doc: 'Sales channel; null when unknown.' };
 
 describe('schema evolution under BACKWARD_TRANSITIVE', () => {
+  afterAll(deleteSubjectsOfThisRun);
+
   it('accepts a new optional field with a default; a consumer on the old schema still reads the new records', async () => {
     // Given v1 is registered and v2 adds an optional field
     const subject = newSubject();
