@@ -1,4 +1,4 @@
-import type { DynamicModule } from '@nestjs/common';
+import { Logger, type DynamicModule } from '@nestjs/common';
 import type { z } from 'zod';
 import { ConfigError } from './config/config.error';
 import { loadConfig, type ConfigSchema } from './config/load-config';
@@ -22,7 +22,9 @@ export async function bootstrapService<S extends ConfigSchema>(
   }
   try {
     const app = await createService(rootModule(config));
-    await app.listen(app.get<ServiceKitOptions>(SERVICE_KIT_OPTIONS).config.HTTP_PORT);
+    const { HTTP_PORT } = app.get<ServiceKitOptions>(SERVICE_KIT_OPTIONS).config;
+    await app.listen(HTTP_PORT);
+    new Logger('bootstrap').log(`Listening on port ${HTTP_PORT}`);
   } catch (error) {
     exit(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }

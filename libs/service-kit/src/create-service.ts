@@ -1,5 +1,6 @@
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { ConsoleLogger, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { recordHttpMetrics } from './metrics/http-metrics.middleware';
 import { setupOpenApi } from './openapi/setup-openapi';
@@ -11,9 +12,15 @@ import { traceHttpRequests } from './tracing/http-tracing.middleware';
  * `listen` (or `init` in tests). Migrations have run when this resolves.
  */
 export async function createService(rootModule: DynamicModule): Promise<INestApplication> {
-  // abortOnError: false, so a failed start rejects instead of aborting the process.
-  const app = await NestFactory.create(rootModule, { bufferLogs: true, abortOnError: false });
+  // abortOnError: false, so a failed start rejects instead of aborting the process. Logs are
+  // buffered for pino; if start-up fails first, they are flushed as JSON by Nest's own logger.
+  const app = await NestFactory.create<NestExpressApplication>(rootModule, {
+    bufferLogs: true,
+    abortOnError: false,
+    logger: new ConsoleLogger({ json: true }),
+  });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   // Registered before the modules' middleware (pino-http among them), so every request log line
   // already has its span.
   app.use(traceHttpRequests, recordHttpMetrics);
