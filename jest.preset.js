@@ -16,6 +16,7 @@ module.exports = {
     '^@backbone/events/testing$': path.join(root, 'libs/events/src/testing/index.ts'),
     '^@backbone/events$': path.join(root, 'libs/events/src/index.ts'),
     '^@backbone/schemas$': path.join(root, 'libs/schemas/src/index.ts'),
+    '^@backbone/service-kit/testing$': path.join(root, 'libs/service-kit/src/testing/index.ts'),
     '^@backbone/service-kit$': path.join(root, 'libs/service-kit/src/index.ts'),
   },
 };

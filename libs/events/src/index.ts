@@ -23,3 +23,4 @@ export { eventMetrics } from './metrics';
 export * from './transport/on-event.decorator';
 export * from './codec/backbone-catalog';
 export * from './nest/events.module';
+export * from './health';
