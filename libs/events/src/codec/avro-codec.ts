@@ -130,8 +130,10 @@ export class AvroCodec {
   private writerType(schemaId: number): Promise<Type> {
     let type = this.writerTypes.get(schemaId);
     if (!type) {
+      // The registry client parses the writer schema with the avsc options it was created with
+      // (createSchemaRegistry passes the catalog's logical types).
       type = this.registry.getSchema(schemaId).then(
-        (schema) => Type.forSchema(JSON.parse(JSON.stringify(schema)) as never, this.options.avro),
+        (schema) => schema as unknown as Type,
         (error: Error & { status?: number }) => {
           this.writerTypes.delete(schemaId);
           if (error.status === 404) {

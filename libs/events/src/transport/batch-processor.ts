@@ -77,10 +77,15 @@ export class BatchProcessor {
     if (!eventId || !eventType) {
       return { message, headers, poison: new PoisonMessageError('EVENTS.MISSING_HEADERS', 'record has no event-id or event-type header') };
     }
+    const decoded = (payload: unknown): Decoded => ({ message, headers, eventId, eventType, payload, handler: this.deps.handlerFor(eventType) });
+    try {
+      return decoded((await this.deps.codec.decode(message.value)).payload);
+    } catch (error) {
+      if (error instanceof PoisonMessageError) return { message, headers, poison: error };
+    }
     try {
       // Registry outages are retried here; exhausting them fails the batch (the consumer restarts), never dead-letters.
-      const decoded = await withRetries(this.deps.retry, () => this.deps.codec.decode(message.value), () => hooks.heartbeat());
-      return { message, headers, eventId, eventType, payload: decoded.payload, handler: this.deps.handlerFor(eventType) };
+      return decoded((await withRetries(this.deps.retry, () => this.deps.codec.decode(message.value), () => hooks.heartbeat())).payload);
     } catch (error) {
       const cause = error instanceof RetriesExhausted ? error.lastError : error;
       if (cause instanceof PoisonMessageError) return { message, headers, poison: cause };
@@ -91,17 +96,20 @@ export class BatchProcessor {
   private async applyAll(topic: string, partition: number, items: Item[]): Promise<void> {
     const handled = items.filter((item): item is Decoded => 'eventId' in item && item.handler !== undefined);
     if (handled.length === 0) return;
+    let duplicates = 0;
     await this.deps.db.transaction(async (trx) => {
       const claimed = await Inbox.claim(trx, this.deps.consumerGroup, handled.map((item) => item.eventId));
       for (const item of handled) {
         // A duplicate id later in the same batch finds its claim already taken.
         if (!claimed.delete(item.eventId)) {
-          eventMetrics.consumed.inc({ topic, group: this.deps.consumerGroup, outcome: 'duplicate' });
+          duplicates++;
           continue;
         }
         await this.dispatch(trx, topic, partition, item);
       }
     });
+    eventMetrics.consumed.inc({ topic, group: this.deps.consumerGroup, outcome: 'duplicate' }, duplicates);
+    eventMetrics.consumed.inc({ topic, group: this.deps.consumerGroup, outcome: 'applied' }, handled.length - duplicates);
   }
 
   private async applyOne(topic: string, partition: number, item: Item, hooks: BatchHooks): Promise<void> {
@@ -118,6 +126,7 @@ export class BatchProcessor {
             const claimed = await Inbox.claim(trx, this.deps.consumerGroup, [item.eventId]);
             if (claimed.size === 0) return;
             await this.dispatch(trx, topic, partition, item);
+            eventMetrics.consumed.inc({ topic, group: this.deps.consumerGroup, outcome: 'applied' });
           }),
         async (error, attempt) => {
           eventMetrics.retries.inc({ topic, group: this.deps.consumerGroup });
@@ -144,7 +153,6 @@ export class BatchProcessor {
       item.message.offset,
     );
     await withConsumeSpan(topic, item.headers, this.deps.consumerGroup, () => item.handler!(item.payload, context));
-    eventMetrics.consumed.inc({ topic, group: this.deps.consumerGroup, outcome: 'applied' });
   }
 
   private async deadLetterPoison(topic: string, partition: number, items: Item[]): Promise<void> {

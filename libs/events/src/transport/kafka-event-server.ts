@@ -18,6 +18,7 @@ export interface KafkaEventServerOptions {
   db: Knex;
   codec: AvroCodec;
   retry?: Partial<RetryPolicy>;
+  /** Partitions processed in parallel (each still in order); needs as many database connections. Default 3. */
   partitionsConsumedConcurrently?: number;
   sessionTimeoutMs?: number;
   /** Where a new consumer group starts; existing groups resume from their committed offsets. */
@@ -37,6 +38,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private readonly producer: EventProducer;
   private readonly processor: BatchProcessor;
   private crashed?: Error;
+  private joined!: Promise<void>;
+  private readonly handlers = new Map<string, EventHandlerFn | undefined>();
 
   constructor(private readonly options: KafkaEventServerOptions) {
     super();
@@ -56,6 +59,11 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   /** False after the consumer crashed for good; readiness reports it. */
   get healthy(): boolean {
     return this.crashed === undefined;
+  }
+
+  /** Resolves once the consumer has joined its group and received its partitions. */
+  whenJoined(): Promise<void> {
+    return this.joined;
   }
 
   async listen(callback: (error?: unknown) => void): Promise<void> {
@@ -98,6 +106,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
         },
       },
     });
+    this.joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crashed = payload.error;
     });
@@ -107,7 +116,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     await consumer.subscribe({ topics, fromBeginning: this.options.fromBeginning ?? true });
     await consumer.run({
       eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 1,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }) => {
         await this.processor.process(batch.topic, batch.partition, batch.messages, { resolveOffset, heartbeat });
         await commitOffsetsIfNecessary();
@@ -116,13 +125,20 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     this.logger.log(`consuming ${topics.join(', ')} as ${this.options.groupId} for ${eventTypes.length} event types`);
   }
 
+  /** Nest's pattern lookup parses the pattern on every call, so handlers are resolved once per event type. */
   private handlerFor(eventType: string): EventHandlerFn | undefined {
-    const handler = this.getHandlerByPattern(eventType);
-    if (!handler) return undefined;
-    return async (payload, context) => {
-      const result: unknown = await handler(payload, context);
-      if (isObservable(result)) await lastValueFrom(result as Observable<unknown>, { defaultValue: undefined });
-    };
+    if (!this.handlers.has(eventType)) {
+      const handler = this.getHandlerByPattern(eventType);
+      this.handlers.set(
+        eventType,
+        handler &&
+          (async (payload, context) => {
+            const result: unknown = await handler(payload, context);
+            if (isObservable(result)) await lastValueFrom(result as Observable<unknown>, { defaultValue: undefined });
+          }),
+      );
+    }
+    return this.handlers.get(eventType);
   }
 }
 
