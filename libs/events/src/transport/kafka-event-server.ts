@@ -129,14 +129,13 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
   private handlerFor(eventType: string): EventHandlerFn | undefined {
     if (!this.handlers.has(eventType)) {
       const handler = this.getHandlerByPattern(eventType);
-      this.handlers.set(
-        eventType,
-        handler &&
-          (async (payload, context) => {
+      const run: EventHandlerFn | undefined = handler
+        ? async (payload, context) => {
             const result: unknown = await handler(payload, context);
             if (isObservable(result)) await lastValueFrom(result as Observable<unknown>, { defaultValue: undefined });
-          }),
-      );
+          }
+        : undefined;
+      this.handlers.set(eventType, run);
     }
     return this.handlers.get(eventType);
   }
