@@ -1,4 +1,7 @@
+import { EventsModule } from '@backbone/events';
 import { Module, type DynamicModule } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { kafkaConnection, schemaRegistryConnection } from './config/connections';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
@@ -12,7 +15,8 @@ import { TracingService } from './tracing/tracing.service';
 
 /**
  * What every service runs on: JSON logs, tracing, /metrics, /health/live and /health/ready, the
- * migrated database and problem-details errors. Global, so `SERVICE_CONFIG` and `DATABASE` can be
+ * migrated database, problem-details errors, and the event machinery (`Outbox`, with its relay
+ * running in the background). Global, so `SERVICE_CONFIG`, `DATABASE` and `Outbox` can be
  * injected anywhere in the app.
  */
 @Module({})
@@ -21,7 +25,20 @@ export class ServiceKitModule {
     return {
       module: ServiceKitModule,
       global: true,
-      imports: [LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(options.config) }), TerminusModule.forRoot()],
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(options.config) }),
+        TerminusModule.forRoot(),
+        EventsModule.forRootAsync({
+          inject: [DATABASE],
+          useFactory: (db: Knex) => ({
+            serviceName: options.config.SERVICE_NAME,
+            kafka: kafkaConnection(options.config),
+            schemaRegistry: schemaRegistryConnection(options.config),
+            db,
+            databaseUrl: options.config.DATABASE_URL,
+          }),
+        }),
+      ],
       controllers: [HealthController, MetricsController],
       providers: [
         { provide: SERVICE_KIT_OPTIONS, useValue: options },

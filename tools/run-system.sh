@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# `npm start`: the local stack (unless external infrastructure is configured) and all five services,
+# built and started with their readiness awaited. Runs until Ctrl-C, which stops the services
+# (the stack keeps running: `npm run stack stop`).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash tools/install.sh
+export PATH="$ROOT/node_modules/.bin:$PATH"
+export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false KAFKAJS_NO_PARTITIONER_WARNING=1
+bash infra/stack.sh start
+if [[ -z "${KAFKA_BROKERS:-}" ]]; then set -a; source .local/stack.env; set +a; fi
+
+echo "[system] building"
+nx run-many -t build --outputStyle=static >/dev/null
+node libs/events/dist/cli/create-topics.js
+node libs/schemas/scripts/register-schemas.mjs >/dev/null && echo "[system] schemas registered"
+
+SERVICES=(order-service:3101:order_service inventory-service:3102:inventory_service returns-service:3103:returns_service odoo-adapter:3104:odoo_adapter edi-gateway:3105:edi_gateway)
+LOGS="$ROOT/.local/logs"; RUN="$ROOT/.local/run"; mkdir -p "$LOGS" "$RUN"
+
+database_url() { # service database name
+  if [[ -n "${DATABASE_URL_TEMPLATE:-}" ]]; then echo "${DATABASE_URL_TEMPLATE/\{database\}/$1}"; else echo "$DATABASE_URL"; fi
+}
+
+stop_services() {
+  for entry in "${SERVICES[@]}"; do
+    local name="${entry%%:*}" pidfile="$RUN/${entry%%:*}.pid"
+    [[ -f "$pidfile" ]] && kill -TERM "$(cat "$pidfile")" 2>/dev/null && echo "[system] stopping $name" || true
+    rm -f "$pidfile"
+  done
+}
+trap 'stop_services; exit 0' INT TERM
+
+for entry in "${SERVICES[@]}"; do
+  IFS=: read -r name port database <<<"$entry"
+  [[ -f "$RUN/$name.pid" ]] && kill -0 "$(cat "$RUN/$name.pid")" 2>/dev/null && kill -TERM "$(cat "$RUN/$name.pid")" && sleep 1
+  HTTP_PORT="$port" DATABASE_URL="$(database_url "$database")" \
+    nohup node --disable-warning=TimeoutNegativeWarning "apps/$name/dist/main.js" >"$LOGS/$name.log" 2>&1 &
+  echo $! >"$RUN/$name.pid"
+done
+
+for entry in "${SERVICES[@]}"; do
+  IFS=: read -r name port _ <<<"$entry"
+  for ((i = 0; i < 120; i++)); do
+    curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
+    kill -0 "$(cat "$RUN/$name.pid")" 2>/dev/null || { echo "[system] $name exited; see $LOGS/$name.log" >&2; tail -20 "$LOGS/$name.log" >&2; stop_services; exit 1; }
+    sleep 0.5
+  done
+  printf '[system] %-18s ready  http://127.0.0.1:%s  (docs: /docs, metrics: /metrics)\n' "$name" "$port"
+done
+echo "[system] all services ready; logs in .local/logs; Ctrl-C stops the services"
+wait
