@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
+const startedAt = Date.now();
 const RESULTS = '.jest-results.json';
 
 function nx(args) {
@@ -28,7 +29,8 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const project of projects) {
-  const dir = JSON.parse(spawnSync('nx', ['show', 'project', project, '--json'], { cwd: root, encoding: 'utf8' }).stdout).root;
+  const { root: dir, targets } = JSON.parse(spawnSync('nx', ['show', 'project', project, '--json'], { cwd: root, encoding: 'utf8' }).stdout);
+  if (!targets.test) continue;
   const resultsFile = join(root, dir, RESULTS);
   rmSync(resultsFile, { force: true });
   const run = nx(['run', `${project}:test`, '--skip-nx-cache', '--', '--ci', '--json', `--outputFile=${RESULTS}`]);
@@ -48,7 +50,7 @@ for (const project of projects) {
 
 console.log('');
 for (const failure of failures) console.log(`FAILED ${failure}`);
-console.log(`checks: build, typecheck and lint of ${projects.length} projects ${failures.length ? 'with failures' : 'clean'}`);
+console.log(`checks: build, typecheck and lint of ${projects.length} projects ${failures.length ? 'with failures' : 'clean'}; ${Math.round((Date.now() - startedAt) / 1000)} s`);
 const summary = `${passed} passed, ${failed + failures.length} failed${skipped ? `, ${skipped} skipped` : ''}`;
 console.log(summary);
 process.exit(failed + failures.length === 0 ? 0 : 1);
