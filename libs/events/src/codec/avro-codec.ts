@@ -1,4 +1,4 @@
-import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
+import { COMPATIBILITY, SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import { Type, type ForSchemaOptions } from 'avsc';
 import { EventValidationError, PoisonMessageError, RetriableError, UnknownEventTypeError } from '../errors';
 import type { EventCatalog } from './event-catalog';
@@ -24,6 +24,8 @@ export interface DecodedEvent<T = unknown> {
 export interface AvroCodecOptions {
   /** Subject for a topic and record name; TopicRecordNameStrategy by default. */
   subjectFor?: (topic: string, recordName: string) => string;
+  /** Compatibility a new subject gets, and that an existing subject must have (the project's policy). */
+  compatibility?: COMPATIBILITY;
   /** avsc options for every parsed schema (logical types such as timestamp-millis → Date). */
   avro?: Partial<ForSchemaOptions>;
 }
@@ -105,7 +107,10 @@ export class AvroCodec {
     if (!id) {
       const entry = this.entry(eventType);
       id = this.registry
-        .register({ type: SchemaType.AVRO, schema: JSON.stringify(entry.schema) }, { subject: this.subjectFor(entry.topic, entry.name) })
+        .register(
+          { type: SchemaType.AVRO, schema: JSON.stringify(entry.schema) },
+          { subject: this.subjectFor(entry.topic, entry.name), compatibility: this.options.compatibility ?? COMPATIBILITY.BACKWARD_TRANSITIVE },
+        )
         .then((registered) => registered.id);
       id.catch(() => this.writerIds.delete(eventType));
       this.writerIds.set(eventType, id);
