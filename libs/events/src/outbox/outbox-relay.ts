@@ -123,12 +123,22 @@ export class OutboxRelay {
       `select id, topic, partition_key, value, headers from ${OUTBOX_TABLE} order by id limit $1`,
       [this.batchSize],
     );
-    eventMetrics.outboxBacklog.set(rows.length);
+    await this.recordBacklog(client, rows.length);
     if (rows.length === 0) return 0;
     await this.producer.send(rows.map((row) => ({ topic: row.topic, key: row.partition_key, value: row.value, headers: row.headers })));
     await client.query(`delete from ${OUTBOX_TABLE} where id = any($1::bigint[])`, [rows.map((row) => row.id)]);
     for (const row of rows) eventMetrics.outboxPublished.inc({ topic: row.topic });
     return rows.length;
+  }
+
+  /** A full batch means more is waiting: estimate the backlog from the id range (two index lookups). */
+  private async recordBacklog(client: Client, fetched: number): Promise<void> {
+    if (fetched < this.batchSize) {
+      eventMetrics.outboxBacklog.set(fetched);
+      return;
+    }
+    const { rows } = await client.query<{ span: string }>(`select coalesce(max(id) - min(id) + 1, 0) as span from ${OUTBOX_TABLE}`);
+    eventMetrics.outboxBacklog.set(Number(rows[0].span));
   }
 
   private setLeader(leader: boolean): void {

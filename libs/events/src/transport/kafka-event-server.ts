@@ -6,6 +6,7 @@ import { isObservable, lastValueFrom, throwError, type Observable } from 'rxjs';
 import type { AvroCodec } from '../codec/avro-codec';
 import { createKafka, type KafkaConnection } from '../kafka/kafka-config';
 import { EventProducer } from '../kafka/event-producer';
+import { eventMetrics } from '../metrics';
 import { BatchProcessor, type EventHandlerFn } from './batch-processor';
 import { DeadLetters } from '../dead-letters/dead-letters';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy';
@@ -120,6 +121,7 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary }) => {
         await this.processor.process(batch.topic, batch.partition, batch.messages, { resolveOffset, heartbeat });
         await commitOffsetsIfNecessary();
+        eventMetrics.consumerLag.set({ topic: batch.topic, partition: String(batch.partition), group: this.options.groupId }, Number(batch.offsetLag()));
       },
     });
     this.logger.log(`consuming ${topics.join(', ')} as ${this.options.groupId} for ${eventTypes.length} event types`);
