@@ -68,6 +68,7 @@ describe('ServiceKitModule on the real stack', () => {
         database: expect.objectContaining({ status: 'up' }),
         kafka: expect.objectContaining({ status: 'up' }),
         schemaRegistry: expect.objectContaining({ status: 'up' }),
+        eventConsumers: expect.objectContaining({ status: 'up' }),
       });
     });
 

@@ -21,6 +21,21 @@ export interface EventsModuleOptions {
 
 export const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
 
+/** The event servers this application consumes with; readiness fails while one has crashed for good. */
+@Injectable()
+export class EventConsumers {
+  private readonly servers = new Map<string, KafkaEventServer>();
+
+  register(groupId: string, server: KafkaEventServer): void {
+    this.servers.set(groupId, server);
+  }
+
+  /** Consumer groups whose consumer stopped and will not restart. */
+  crashed(): string[] {
+    return [...this.servers].filter(([, server]) => !server.healthy).map(([groupId]) => groupId);
+  }
+}
+
 /** Starts the outbox relay with the application and drains it on shutdown. */
 @Injectable()
 class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -61,8 +76,9 @@ export class EventsModule {
           inject: [EventProducer, EVENTS_OPTIONS],
         },
         RelayLifecycle,
+        EventConsumers,
       ],
-      exports: [EVENTS_OPTIONS, AvroCodec, EventProducer, Outbox, OutboxRelay],
+      exports: [EVENTS_OPTIONS, AvroCodec, EventProducer, Outbox, OutboxRelay, EventConsumers],
     };
   }
 }
@@ -72,5 +88,6 @@ export function connectEvents(app: INestApplication, groupId: string, overrides:
   const options = app.get<EventsModuleOptions>(EVENTS_OPTIONS);
   const server = new KafkaEventServer({ kafka: options.kafka, groupId, db: options.db, codec: app.get(AvroCodec), ...overrides });
   connectEventServer(app, server);
+  app.get(EventConsumers).register(groupId, server);
   return server;
 }

@@ -1,4 +1,4 @@
-import { checkKafka, checkSchemaRegistry } from '@backbone/events';
+import { checkKafka, checkSchemaRegistry, EventConsumers } from '@backbone/events';
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
 import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthCheckResult } from '@nestjs/terminus';
@@ -22,6 +22,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     @Inject(DATABASE) private readonly db: Knex,
     @Inject(SERVICE_CONFIG) private readonly config: BaseConfig,
+    private readonly consumers: EventConsumers,
   ) {}
 
   /** The process is up and serving HTTP. */
@@ -31,7 +32,7 @@ export class HealthController {
     return this.health.check([]);
   }
 
-  /** The service can do its work: its database, Kafka and the schema registry all answer. */
+  /** The service can do its work: its database, Kafka and the schema registry answer, and no consumer has crashed for good. */
   @Get('ready')
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiServiceUnavailableResponse({ description: 'A problem document whose `checks` name the failing dependencies' })
@@ -52,6 +53,10 @@ export class HealthController {
           .check('schemaRegistry')
           .attempt(() => checkSchemaRegistry(schemaRegistryConnection(this.config), PROBE_TIMEOUT_MS))
           .withTimeout(ATTEMPT_TIMEOUT_MS),
+        this.indicators.check('eventConsumers').attempt(async () => {
+          const crashed = this.consumers.crashed();
+          if (crashed.length > 0) throw new Error(`consumer groups stopped: ${crashed.join(', ')}`);
+        }),
       ]);
     } catch (error) {
       if (error instanceof ServiceUnavailableException) throw notReady(error.getResponse() as HealthCheckResult);
