@@ -13,7 +13,7 @@ if [[ -z "${KAFKA_BROKERS:-}" ]]; then set -a; source .local/stack.env; set +a; 
 
 echo "[system] building"
 nx run-many -t build --outputStyle=static >/dev/null
-node libs/events/dist/cli/create-topics.js
+node --disable-warning=TimeoutNegativeWarning libs/events/dist/cli/create-topics.js
 node libs/schemas/scripts/register-schemas.mjs >/dev/null && echo "[system] schemas registered"
 
 SERVICES=(order-service:3101:order_service inventory-service:3102:inventory_service returns-service:3103:returns_service odoo-adapter:3104:odoo_adapter edi-gateway:3105:edi_gateway)
