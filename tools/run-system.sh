@@ -3,13 +3,7 @@
 # built and started with their readiness awaited. Runs until Ctrl-C, which stops the services
 # (the stack keeps running: `npm run stack stop`).
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-bash tools/install.sh
-export PATH="$ROOT/node_modules/.bin:$PATH"
-export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false KAFKAJS_NO_PARTITIONER_WARNING=1
-bash infra/stack.sh start
-if [[ -z "${KAFKA_BROKERS:-}" ]]; then set -a; source .local/stack.env; set +a; fi
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 
 echo "[system] building"
 nx run-many -t build --outputStyle=static >/dev/null

@@ -2,14 +2,5 @@
 # The test command (`npm test`): installs, starts the local stack (unless external infrastructure is
 # configured), builds, type-checks and lints every project, runs every test suite, prints a summary.
 set -euo pipefail
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$ROOT"
-bash tools/install.sh
-export PATH="$ROOT/node_modules/.bin:$PATH"   # Node.js 24 from the npm registry
-export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false KAFKAJS_NO_PARTITIONER_WARNING=1
-bash infra/stack.sh start
-if [[ -z "${KAFKA_BROKERS:-}" ]]; then
-  set -a; source .local/stack.env; set +a
-  export BACKBONE_LOCAL_STACK=1   # tests that restart a local process check this
-fi
+source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 node tools/run-all-tests.mjs "$@"
