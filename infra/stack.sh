@@ -67,15 +67,29 @@ ensure_postgres_installed() {
 as_pg_owner() {
   if [[ "$(id -u)" == 0 ]]; then
     id postgres >/dev/null 2>&1 || useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
-    runuser -u postgres -- "$@"
+    (cd / && runuser -u postgres -- "$@")
   else
     "$@"
   fi
 }
 
+# As root, PostgreSQL runs as 'postgres', which must reach its data directory. A checkout that
+# user cannot traverse (e.g. under a private home) keeps its cluster under postgres's home instead,
+# still one per checkout.
+pg_data_dir() {
+  if [[ "$(id -u)" == 0 ]] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
+    echo "/var/lib/postgresql/backbone-$(printf '%s' "$ROOT" | md5sum | cut -c1-12)"
+  else
+    echo "$DATA/postgres"
+  fi
+}
+
+pg_log() { if [[ "$(pg_data_dir)" == "$DATA/postgres" ]]; then echo "$LOGS/postgres.log"; else echo "$(pg_data_dir)/server.log"; fi; }
+
 start_postgres() {
   ensure_postgres_installed
-  local bin pgdata="$DATA/postgres"
+  local bin pgdata
+  pgdata="$(pg_data_dir)"
   bin="$(pg_bindir)"
   if [[ ! -f "$pgdata/PG_VERSION" ]]; then
     say "initialising PostgreSQL in $pgdata"
@@ -97,7 +111,7 @@ EOF
     say "PostgreSQL already running on $PG_PORT"
   else
     [[ "$(id -u)" == 0 ]] && chown postgres "$LOGS" 2>/dev/null || true
-    as_pg_owner "$bin/pg_ctl" -D "$pgdata" -l "$LOGS/postgres.log" -w -t 60 start >/dev/null || die "PostgreSQL did not start; see $LOGS/postgres.log"
+    as_pg_owner "$bin/pg_ctl" -D "$pgdata" -l "$(pg_log)" -w -t 60 start >/dev/null || die "PostgreSQL did not start; see $(pg_log)"
     say "PostgreSQL started on $PG_PORT"
   fi
   local db
@@ -109,8 +123,8 @@ EOF
 
 stop_postgres() {
   local bin; bin="$(pg_bindir)"
-  [[ -n "$bin" && -f "$DATA/postgres/PG_VERSION" ]] || return 0
-  as_pg_owner "$bin/pg_ctl" -D "$DATA/postgres" -m fast -w stop >/dev/null 2>&1 && say "PostgreSQL stopped" || true
+  [[ -n "$bin" && -f "$(pg_data_dir)/PG_VERSION" ]] || return 0
+  as_pg_owner "$bin/pg_ctl" -D "$(pg_data_dir)" -m fast -w stop >/dev/null 2>&1 && say "PostgreSQL stopped" || true
 }
 
 # --- Kafka --------------------------------------------------------------------------------
@@ -236,6 +250,6 @@ case "${1:-}" in
   status) cmd_status ;;
   env) print_env ;;
   restart-kafka) stop_process kafka; start_kafka ;;
-  reset) cmd_stop; rm -rf "$DATA" "$LOGS" "$RUN"; say "data and logs removed (cache kept)" ;;
+  reset) cmd_stop; rm -rf "$DATA" "$LOGS" "$RUN" "$(pg_data_dir)"; say "data and logs removed (cache kept)" ;;
   *) echo "usage: infra/stack.sh start|stop|status|env|restart-kafka|reset" >&2; exit 2 ;;
 esac
