@@ -18,7 +18,7 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[], defaultPart
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const wanted = specs.flatMap((spec) => [spec, { topic: deadLetterTopicOf(spec.topic), partitions: 1 }]);
+    const wanted: TopicSpec[] = specs.flatMap((spec) => [spec, { topic: deadLetterTopicOf(spec.topic), partitions: 1 }]);
     const missing = wanted.filter((spec) => !existing.has(spec.topic));
     if (missing.length === 0) return;
     await admin.createTopics({
@@ -27,7 +27,7 @@ export async function ensureTopics(kafka: Kafka, specs: TopicSpec[], defaultPart
         topic: spec.topic,
         numPartitions: spec.partitions ?? defaultPartitions,
         replicationFactor: -1,
-        configEntries: Object.entries((spec as TopicSpec).config ?? {}).map(([name, value]) => ({ name, value })),
+        configEntries: Object.entries(spec.config ?? {}).map(([name, value]) => ({ name, value })),
       })),
     });
   } finally {
