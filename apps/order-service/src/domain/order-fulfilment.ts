@@ -4,7 +4,7 @@ import { applyReservation, type LineReservation } from './line-reservation';
 import { applyShipment, type Shipment } from './line-shipment';
 import { cancelRemaining, type ReleasedReservation } from './order-lines';
 import { isReleased, transition, type Actor, type Transitioned } from './order-state';
-import { fail, reject, toReason, type Rejection, type Result, type Shortfall } from './order.errors';
+import { fail, ok, reject, toReason, type Rejection, type Result, type Shortfall } from './order.errors';
 
 export interface ReservationRecorded extends Transitioned {
   perLine: LineReservation[];
@@ -26,7 +26,7 @@ export function recordReservation(order: Order, reservation: readonly Reservatio
     failures.length === 0
       ? transition({ ...order, lines }, 'RESERVE', actor, at, { code: 'INVENTORY.RESERVATION_CONFIRMED', message: 'every line is reserved' })
       : transition({ ...order, lines }, 'HOLD', actor, at, toReason(failures[0]));
-  return moved.ok ? { ok: true, value: { ...moved.value, perLine, allocations, failures } } : fail([moved.error]);
+  return moved.ok ? ok({ ...moved.value, perLine, allocations, failures }) : fail([moved.error]);
 }
 
 function notAvailable(perLine: readonly LineReservation[]): Rejection<'ORDER.NOT_AVAILABLE'>[] {
@@ -66,5 +66,5 @@ export interface OrderCancelled extends Transitioned {
 export function cancelOrder(order: Order, actor: Actor, at: Date, reason: Reason): Result<OrderCancelled, Rejection<'ORDER.ILLEGAL_TRANSITION'>> {
   const { lines, released } = cancelRemaining(order.lines);
   const moved = transition({ ...order, lines }, 'CANCEL', actor, at, reason);
-  return moved.ok ? { ok: true, value: { ...moved.value, afterRelease: isReleased(order.status), released } } : moved;
+  return moved.ok ? ok({ ...moved.value, afterRelease: isReleased(order.status), released }) : moved;
 }

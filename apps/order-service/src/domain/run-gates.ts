@@ -3,7 +3,7 @@ import type { Order } from './canonical-order';
 import { checkCredit, type CreditCheck } from './credit-gate';
 import { checkPrices, type PriceCheck } from './price-gate';
 import { transition, type Actor, type Transitioned } from './order-state';
-import { toReason, type Rejection, type Result } from './order.errors';
+import { ok, toReason, type Rejection, type Result } from './order.errors';
 
 /** Master data for the gates, read by the application in the same transaction. */
 export interface GateInputs {
@@ -28,7 +28,7 @@ export function runGates(order: Order, inputs: GateInputs, actor: Actor, at: Dat
     failures.length === 0
       ? transition(order, 'VALIDATE', actor, at, { code: 'ORDER.GATES_PASSED', message: 'customer, credit and prices checked' })
       : transition(order, 'HOLD', actor, at, holdReason(failures));
-  return moved.ok ? { ok: true, value: { ...moved.value, failures } } : moved;
+  return moved.ok ? ok({ ...moved.value, failures }) : moved;
 }
 
 /**
