@@ -15,7 +15,11 @@ export interface StockEventState extends StockState {
   readonly product: ProductUnits | null;
   /** The configs of the event's locations that exist; a missing one makes the event invalid. */
   readonly locations: readonly LocationConfig[];
-  /** Applied deltas at the event's positions that occurred at or after the event; read for counts only. */
+  /**
+   * Applied deltas at the event's positions that may have occurred after it: those at or after its
+   * occurredAt and, when it carries a sequence, its source's with a higher one. Read for counts only;
+   * passing more is harmless.
+   */
   readonly recentEntries: readonly LedgerEntry[];
   /** True when the ledger already holds an entry caused by this source event. */
   readonly alreadyRecorded: boolean;
