@@ -41,13 +41,15 @@ export const ReservationReasonCode = {
   SHIPPED: 'STOCK.SHIPMENT',
 } as const;
 
+export type ReservationReasonCode = (typeof ReservationReasonCode)[keyof typeof ReservationReasonCode];
+
 export function reservedOf(line: LineReservation): DecimalString {
   return sumQuantities(line.allocations.map((allocation) => allocation.quantity.value));
 }
 
 export function reservationContext(
   trigger: ReservationTrigger,
-  reasonCode: (typeof ReservationReasonCode)[keyof typeof ReservationReasonCode],
+  reasonCode: ReservationReasonCode,
   occurredAt: Date,
   recordedAt: Date,
 ): ChangeContext {
