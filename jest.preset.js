@@ -15,6 +15,7 @@ module.exports = {
   moduleNameMapper: {
     '^@backbone/events/testing$': path.join(root, 'libs/events/src/testing/index.ts'),
     '^@backbone/events$': path.join(root, 'libs/events/src/index.ts'),
+    '^@backbone/exceptions$': path.join(root, 'libs/exceptions/src/index.ts'),
     '^@backbone/odoo-simulator$': path.join(root, 'libs/odoo-simulator/src/index.ts'),
     '^@backbone/schemas$': path.join(root, 'libs/schemas/src/index.ts'),
     '^@backbone/service-kit/testing$': path.join(root, 'libs/service-kit/src/testing/index.ts'),
