@@ -12,3 +12,4 @@ export { parseRequest } from './errors/parse-request';
 export { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/to-problem';
 export { CORRELATION_ID_HEADER } from './logging/http-logger.options';
 export { startTracing, type Tracing } from './tracing/start-tracing';
+export { DirectoryMigrationSource } from './database/directory-migration-source';

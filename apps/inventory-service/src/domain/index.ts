@@ -42,7 +42,7 @@ export { consumeReservation, type ConsumeOutcome, type ConsumeReservation, type 
 export { InventoryError, InventoryErrorCode, type InventoryErrorDetails } from './inventory.errors';
 export type { InventoryEvent, InventoryEventType } from './inventory-events';
 export { stockChangedEvent, type LedgerEntry, type LedgerEntryStatus } from './ledger-entry';
-export type { CountMark } from './ordering-rules';
+export type { CountMark, SourceClock } from './ordering-rules';
 export { compareQuantities, isDecimalString, normalizeQuantity, type DecimalString } from './quantity';
 export { releaseReservation, type ReleaseOutcome, type ReleaseReservation } from './release-reservation';
 export {
@@ -57,7 +57,7 @@ export {
 export type { ReservationPolicy, ReservationStatus } from './reservation-policy';
 export { reserveOrder, type ReservationDecision, type ReserveOrder } from './reserve-order';
 export type { StockState } from './stock-book';
-export type { CountedQuantityType, MoveKind, StockEvent, StockEventKind, TransferKind } from './stock-event';
+export { locationsOf, type CountedQuantityType, type MoveKind, type StockEvent, type StockEventKind, type TransferKind } from './stock-event';
 export {
   availableToPromise,
   emptyStockPosition,

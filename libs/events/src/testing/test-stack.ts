@@ -33,15 +33,18 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh database with the outbox and inbox tables, dropped afterwards. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database, dropped afterwards; with the outbox and inbox tables unless the test runs a
+ * service's own migrations (which create them).
+ */
+export async function createTestDatabase(options: { eventTables?: boolean } = {}): Promise<TestDatabase> {
   const name = uniqueName('t').replace(/-/g, '_');
   const admin = knex({ client: 'pg', connection: testStack.databaseUrl, pool: { min: 0, max: 1 } });
   await admin.raw(`create database ${name}`);
   const url = new URL(testStack.databaseUrl);
   url.pathname = `/${name}`;
   const db = knex({ client: 'pg', connection: url.toString(), pool: { min: 0, max: 10 } });
-  await createEventTables(db);
+  if (options.eventTables ?? true) await createEventTables(db);
   return {
     url: url.toString(),
     db,

@@ -1,0 +1,178 @@
+import type { QuantityType } from '@backbone/schemas';
+import type { Knex } from 'knex';
+import type { CountMark, LedgerEntry, LocationConfig, ProductUnits, SourceClock, StockPosition } from '../domain';
+
+interface PositionRow {
+  sku: string;
+  location_id: string;
+  on_hand: string;
+  reserved: string;
+  in_transit: string;
+  quarantined: string;
+  damaged: string;
+}
+
+const FIGURE_COLUMNS: Record<QuantityType, keyof PositionRow> = {
+  ON_HAND: 'on_hand',
+  RESERVED: 'reserved',
+  IN_TRANSIT: 'in_transit',
+  QUARANTINED: 'quarantined',
+  DAMAGED: 'damaged',
+};
+
+export interface PositionKey {
+  sku: string;
+  locationId: string;
+}
+
+/** Reads and writes the ledger tables; every method runs in the caller's transaction. */
+export const StockRepository = {
+  async product(trx: Knex.Transaction, sku: string): Promise<ProductUnits | null> {
+    const row = await trx('product').where({ sku, active: true }).first();
+    return row ? { sku: row.sku, baseUnit: row.base_unit, basePerUnit: row.base_per_unit } : null;
+  },
+
+  async locations(trx: Knex.Transaction, locationIds: readonly string[]): Promise<LocationConfig[]> {
+    const rows = await trx('location').whereIn('location_id', locationIds);
+    return rows.map((row) => ({ locationId: row.location_id, kind: row.kind, onHandAuthority: row.on_hand_authority, allowNegativeOnHand: row.allow_negative_on_hand }));
+  },
+
+  /**
+   * Locks the positions (creating missing ones, so a first receipt locks too) in (sku, location)
+   * order, which keeps concurrent transactions from deadlocking, and returns them.
+   */
+  async lockPositions(trx: Knex.Transaction, keys: readonly PositionKey[]): Promise<StockPosition[]> {
+    const unique = [...new Map(keys.map((key) => [`${key.sku}\u0000${key.locationId}`, key])).values()].sort(
+      (a, b) => a.sku.localeCompare(b.sku) || a.locationId.localeCompare(b.locationId),
+    );
+    if (unique.length === 0) return [];
+    await trx('stock_position')
+      .insert(unique.map((key) => ({ sku: key.sku, location_id: key.locationId })))
+      .onConflict(['sku', 'location_id'])
+      .ignore();
+    const rows: PositionRow[] = await trx('stock_position')
+      .whereIn(['sku', 'location_id'], unique.map((key) => [key.sku, key.locationId]))
+      .orderBy([{ column: 'sku' }, { column: 'location_id' }])
+      .forUpdate();
+    return rows.map(toPosition);
+  },
+
+  async countMarks(trx: Knex.Transaction, keys: readonly PositionKey[]): Promise<CountMark[]> {
+    if (keys.length === 0) return [];
+    const rows = await trx('count_mark').whereIn(['sku', 'location_id'], keys.map((key) => [key.sku, key.locationId]));
+    return rows.map((row) => ({
+      sku: row.sku,
+      locationId: row.location_id,
+      quantityType: row.quantity_type,
+      sourceSystem: row.source_system,
+      occurredAt: row.occurred_at,
+      sequence: row.sequence === null ? null : Number(row.sequence),
+    }));
+  },
+
+  /** Applied deltas at the positions that may have occurred after `since` (what a late count must re-apply). */
+  async appliedDeltasSince(trx: Knex.Transaction, keys: readonly PositionKey[], since: SourceClock): Promise<LedgerEntry[]> {
+    if (keys.length === 0) return [];
+    const rows: LedgerRow[] = await trx('ledger_entry')
+      .whereIn(['sku', 'location_id'], keys.map((key) => [key.sku, key.locationId]))
+      .andWhere({ status: 'APPLIED', change_kind: 'DELTA' })
+      .andWhere((where) => {
+        where.where('occurred_at', '>=', since.occurredAt);
+        // A source's sequence beats its clock (ordering-rules.ts): its later-numbered deltas count too.
+        if (since.sequence !== null) where.orWhere((bySequence) => bySequence.where('source_system', since.sourceSystem).andWhere('sequence', '>', since.sequence!));
+      })
+      .orderBy('id');
+    return rows.map(toLedgerEntry);
+  },
+
+  async isRecorded(trx: Knex.Transaction, sourceSystem: string, causeEventId: string | null): Promise<boolean> {
+    if (!causeEventId) return false;
+    return (await trx('ledger_entry').where({ source_system: sourceSystem, cause_event_id: causeEventId }).first('id')) !== undefined;
+  },
+
+  async save(trx: Knex.Transaction, changes: { positions?: readonly StockPosition[]; countMarks?: readonly CountMark[]; entries?: readonly LedgerEntry[] }): Promise<void> {
+    for (const position of changes.positions ?? []) {
+      const figures = Object.fromEntries(Object.entries(FIGURE_COLUMNS).map(([type, column]) => [column, position.balances[type as QuantityType]]));
+      await trx('stock_position').where({ sku: position.sku, location_id: position.locationId }).update({ ...figures, updated_at: trx.fn.now() });
+    }
+    if (changes.countMarks?.length) {
+      await trx('count_mark')
+        .insert(
+          changes.countMarks.map((mark) => ({
+            sku: mark.sku,
+            location_id: mark.locationId,
+            quantity_type: mark.quantityType,
+            source_system: mark.sourceSystem,
+            occurred_at: mark.occurredAt,
+            sequence: mark.sequence,
+          })),
+        )
+        .onConflict(['sku', 'location_id', 'quantity_type'])
+        .merge();
+    }
+    if (changes.entries?.length) await trx('ledger_entry').insert(changes.entries.map(toLedgerRow));
+  },
+};
+
+function toPosition(row: PositionRow): StockPosition {
+  const balances = Object.fromEntries(Object.entries(FIGURE_COLUMNS).map(([type, column]) => [type, String(row[column])])) as Record<QuantityType, string>;
+  return { sku: row.sku, locationId: row.location_id, balances };
+}
+
+function toLedgerRow(entry: LedgerEntry) {
+  return {
+    sku: entry.sku,
+    location_id: entry.locationId,
+    quantity_type: entry.quantityType,
+    change_kind: entry.changeKind,
+    quantity: entry.quantity.value,
+    unit: entry.quantity.uom,
+    reported_quantity: entry.reportedQuantity.value,
+    reported_unit: entry.reportedQuantity.uom,
+    cause_event_id: entry.cause.eventId,
+    source_system: entry.cause.sourceSystem,
+    reason_code: entry.cause.reasonCode,
+    sequence: entry.sequence,
+    occurred_at: entry.occurredAt,
+    recorded_at: entry.recordedAt,
+    status: entry.status,
+    balance_after: entry.balanceAfter,
+  };
+}
+
+/** A ledger row as pg returns it: numeric and bigint columns as strings. */
+interface LedgerRow {
+  sku: string;
+  location_id: string;
+  quantity_type: LedgerEntry['quantityType'];
+  change_kind: LedgerEntry['changeKind'];
+  quantity: string;
+  unit: string;
+  reported_quantity: string;
+  reported_unit: string;
+  cause_event_id: string | null;
+  source_system: string;
+  reason_code: string;
+  sequence: string | null;
+  occurred_at: Date;
+  recorded_at: Date;
+  status: LedgerEntry['status'];
+  balance_after: string;
+}
+
+function toLedgerEntry(row: LedgerRow): LedgerEntry {
+  return {
+    sku: row.sku,
+    locationId: row.location_id,
+    quantityType: row.quantity_type,
+    changeKind: row.change_kind,
+    quantity: { value: String(row.quantity), uom: row.unit },
+    reportedQuantity: { value: String(row.reported_quantity), uom: row.reported_unit },
+    cause: { eventId: row.cause_event_id, sourceSystem: row.source_system, reasonCode: row.reason_code },
+    sequence: row.sequence === null ? null : Number(row.sequence),
+    occurredAt: row.occurred_at,
+    recordedAt: row.recorded_at,
+    status: row.status,
+    balanceAfter: String(row.balance_after),
+  };
+}
