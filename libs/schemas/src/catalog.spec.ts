@@ -11,6 +11,7 @@ describe('event catalog', () => {
       'edi.document.v1',
       'erp.sync.v1',
       'erp.masterdata.v1',
+      'ops.exception.v1',
     ]);
   });
 
@@ -28,6 +29,7 @@ describe('event catalog', () => {
       'edi.document.v1': ['PurchaseOrderReceived', 'DocumentRejected', 'DocumentSent', 'AcknowledgementReceived'],
       'erp.sync.v1': ['ErpSynced', 'ErpSyncFailed'],
       'erp.masterdata.v1': ['ProductChanged', 'PartnerChanged', 'PricelistChanged'],
+      'ops.exception.v1': ['ExceptionRaised', 'ExceptionResolved'],
     });
   });
 
@@ -54,8 +56,8 @@ describe('event catalog', () => {
     // When a value is encoded and decoded
     const decoded = type.fromBuffer(type.toBuffer(value));
 
-    // Then it is unchanged
-    expect(type.compare(decoded, value)).toBe(0);
+    // Then it is unchanged (compared by encoding: avsc's compare refuses map types)
+    expect(type.toBuffer(decoded).equals(type.toBuffer(value))).toBe(true);
     expect(decoded).toEqual(value);
   });
 });

@@ -11,7 +11,8 @@ export const generatedTopics: readonly Topic[] = [
   "returns.rma.v1",
   "edi.document.v1",
   "erp.sync.v1",
-  "erp.masterdata.v1"
+  "erp.masterdata.v1",
+  "ops.exception.v1"
 ];
 
 export const generatedEvents: readonly { topic: Topic; name: EventName; subject: string; schema: AvroRecordSchema }[] = [
@@ -2961,6 +2962,177 @@ export const generatedEvents: readonly { topic: Topic; name: EventName; subject:
             "logicalType": "timestamp-millis"
           },
           "doc": "Last write time of the record in Odoo (write_date, UTC); consumers ignore changes older than the one they hold."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "ops.exception.v1",
+    "name": "backbone.ops.ExceptionRaised",
+    "subject": "ops.exception.v1-backbone.ops.ExceptionRaised",
+    "schema": {
+      "type": "record",
+      "name": "ExceptionRaised",
+      "namespace": "backbone.ops",
+      "doc": "A business rule stopped a piece of work (credit hold, price mismatch, unknown SKU, partner mapping gap) and a business exception was opened in the owning service's exception queue for a person to retry, override or reject. Raised once per open exception: a recurrence of the same service, code and subject only updates the open exception.",
+      "fields": [
+        {
+          "name": "exceptionId",
+          "type": "string",
+          "doc": "Business exception id (UUIDv7) in the raising service; the record key."
+        },
+        {
+          "name": "service",
+          "type": "string",
+          "doc": "Service that owns the exception and its queue, e.g. \"order-service\"."
+        },
+        {
+          "name": "code",
+          "type": "string",
+          "doc": "Stable machine-readable code, DOMAIN.REASON, e.g. \"ORDER.CREDIT_HOLD\". Consumers branch on this."
+        },
+        {
+          "name": "message",
+          "type": "string",
+          "doc": "Human-readable explanation for operators; never parsed."
+        },
+        {
+          "name": "subject",
+          "type": {
+            "type": "record",
+            "name": "ExceptionSubject",
+            "namespace": "backbone.ops",
+            "doc": "The business object a business exception is about, e.g. type \"order\" with the order id.",
+            "fields": [
+              {
+                "name": "type",
+                "type": "string",
+                "doc": "Kind of business object, lower-case, e.g. \"order\", \"rma\", \"stock-position\", \"edi-document\"."
+              },
+              {
+                "name": "id",
+                "type": "string",
+                "doc": "Id of that object in the raising service, e.g. the backbone order id."
+              }
+            ]
+          },
+          "doc": "The business object the exception is about."
+        },
+        {
+          "name": "details",
+          "type": {
+            "type": "map",
+            "values": "string"
+          },
+          "doc": "Facts an operator needs to decide, as text, e.g. {\"customerId\": \"C-1\", \"creditLimit\": \"5000.00 EUR\"}; empty when there are none."
+        },
+        {
+          "name": "sourceEventId",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "event-id of the event whose handling raised the exception (also the causation-id header); null when it arose from an API call or a scheduled job."
+        },
+        {
+          "name": "correlationId",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Correlation id of the flow the exception arose in, kept with the exception for its whole life so operators can find that flow's events and logs; null when the raiser had none."
+        },
+        {
+          "name": "raisedAt",
+          "type": {
+            "type": "long",
+            "logicalType": "timestamp-millis"
+          },
+          "doc": "When the exception was first raised (UTC)."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "ops.exception.v1",
+    "name": "backbone.ops.ExceptionResolved",
+    "subject": "ops.exception.v1-backbone.ops.ExceptionResolved",
+    "schema": {
+      "type": "record",
+      "name": "ExceptionResolved",
+      "namespace": "backbone.ops",
+      "doc": "A business exception was closed: retried successfully, overridden or rejected. Overrides and rejections always carry the reason; the owning service keeps the full audit trail.",
+      "fields": [
+        {
+          "name": "exceptionId",
+          "type": "string",
+          "doc": "Business exception id, as in ExceptionRaised; the record key."
+        },
+        {
+          "name": "service",
+          "type": "string",
+          "doc": "Service that owns the exception, as in ExceptionRaised."
+        },
+        {
+          "name": "code",
+          "type": "string",
+          "doc": "The exception's code, as in ExceptionRaised, so consumers can count resolutions per code without keeping state."
+        },
+        {
+          "name": "resolution",
+          "type": {
+            "type": "enum",
+            "name": "ExceptionResolution",
+            "namespace": "backbone.ops",
+            "doc": "How a business exception was closed: RETRIED (the failed step ran again and passed, or its cause went away), OVERRIDDEN (a person let the work continue despite the rule, with a reason), REJECTED (a person stopped the work for good, with a reason).",
+            "symbols": [
+              "RETRIED",
+              "OVERRIDDEN",
+              "REJECTED"
+            ]
+          },
+          "doc": "How the exception was closed."
+        },
+        {
+          "name": "resolvedBy",
+          "type": {
+            "type": "record",
+            "name": "ExceptionActor",
+            "namespace": "backbone.ops",
+            "doc": "Who or what changed a business exception: a person, an API client or the service itself.",
+            "fields": [
+              {
+                "name": "kind",
+                "type": "string",
+                "doc": "Kind of actor, e.g. \"user\" (an operator), \"service\" (automatic resolution by the owning service), \"anonymous\" (an unauthenticated caller)."
+              },
+              {
+                "name": "id",
+                "type": "string",
+                "doc": "Identity of the actor within its kind, e.g. the operator's user name or the service name."
+              }
+            ]
+          },
+          "doc": "Who or what closed it."
+        },
+        {
+          "name": "reason",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Why, in the actor's words; always present for OVERRIDDEN and REJECTED, may be null for RETRIED."
+        },
+        {
+          "name": "resolvedAt",
+          "type": {
+            "type": "long",
+            "logicalType": "timestamp-millis"
+          },
+          "doc": "When the exception was closed (UTC)."
         }
       ]
     }

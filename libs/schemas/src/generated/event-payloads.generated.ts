@@ -353,6 +353,65 @@ export interface StockChanged {
   occurredAt: Date;
 }
 
+/** Who or what changed a business exception: a person, an API client or the service itself. (Avro backbone.ops.ExceptionActor) */
+export interface ExceptionActor {
+  /** Kind of actor, e.g. "user" (an operator), "service" (automatic resolution by the owning service), "anonymous" (an unauthenticated caller). */
+  kind: string;
+  /** Identity of the actor within its kind, e.g. the operator's user name or the service name. */
+  id: string;
+}
+
+/** A business rule stopped a piece of work (credit hold, price mismatch, unknown SKU, partner mapping gap) and a business exception was opened in the owning service's exception queue for a person to retry, override or reject. Raised once per open exception: a recurrence of the same service, code and subject only updates the open exception. (Avro backbone.ops.ExceptionRaised) */
+export interface ExceptionRaised {
+  /** Business exception id (UUIDv7) in the raising service; the record key. */
+  exceptionId: string;
+  /** Service that owns the exception and its queue, e.g. "order-service". */
+  service: string;
+  /** Stable machine-readable code, DOMAIN.REASON, e.g. "ORDER.CREDIT_HOLD". Consumers branch on this. */
+  code: string;
+  /** Human-readable explanation for operators; never parsed. */
+  message: string;
+  /** The business object the exception is about. */
+  subject: ExceptionSubject;
+  /** Facts an operator needs to decide, as text, e.g. {"customerId": "C-1", "creditLimit": "5000.00 EUR"}; empty when there are none. */
+  details: Record<string, string>;
+  /** event-id of the event whose handling raised the exception (also the causation-id header); null when it arose from an API call or a scheduled job. */
+  sourceEventId: string | null;
+  /** Correlation id of the flow the exception arose in, kept with the exception for its whole life so operators can find that flow's events and logs; null when the raiser had none. */
+  correlationId: string | null;
+  /** When the exception was first raised (UTC). */
+  raisedAt: Date;
+}
+
+/** How a business exception was closed: RETRIED (the failed step ran again and passed, or its cause went away), OVERRIDDEN (a person let the work continue despite the rule, with a reason), REJECTED (a person stopped the work for good, with a reason). (Avro backbone.ops.ExceptionResolution) */
+export type ExceptionResolution = 'RETRIED' | 'OVERRIDDEN' | 'REJECTED';
+
+/** A business exception was closed: retried successfully, overridden or rejected. Overrides and rejections always carry the reason; the owning service keeps the full audit trail. (Avro backbone.ops.ExceptionResolved) */
+export interface ExceptionResolved {
+  /** Business exception id, as in ExceptionRaised; the record key. */
+  exceptionId: string;
+  /** Service that owns the exception, as in ExceptionRaised. */
+  service: string;
+  /** The exception's code, as in ExceptionRaised, so consumers can count resolutions per code without keeping state. */
+  code: string;
+  /** How the exception was closed. */
+  resolution: ExceptionResolution;
+  /** Who or what closed it. */
+  resolvedBy: ExceptionActor;
+  /** Why, in the actor's words; always present for OVERRIDDEN and REJECTED, may be null for RETRIED. */
+  reason: string | null;
+  /** When the exception was closed (UTC). */
+  resolvedAt: Date;
+}
+
+/** The business object a business exception is about, e.g. type "order" with the order id. (Avro backbone.ops.ExceptionSubject) */
+export interface ExceptionSubject {
+  /** Kind of business object, lower-case, e.g. "order", "rma", "stock-position", "edi-document". */
+  type: string;
+  /** Id of that object in the raising service, e.g. the backbone order id. */
+  id: string;
+}
+
 /** Who ordered: a reference to the customer, not the full customer record (that lives in the ERP). (Avro backbone.orders.CustomerRef) */
 export interface CustomerRef {
   /** Backbone customer id, stable across channels; maps to one ERP partner. */
@@ -742,6 +801,8 @@ export interface EventPayloads {
   'backbone.erp.ProductChanged': ProductChanged;
   'backbone.erp.PartnerChanged': PartnerChanged;
   'backbone.erp.PricelistChanged': PricelistChanged;
+  'backbone.ops.ExceptionRaised': ExceptionRaised;
+  'backbone.ops.ExceptionResolved': ExceptionResolved;
 }
 
 /** Avro full name of an event in the catalog. */
@@ -790,6 +851,9 @@ export interface TopicEvents {
     | 'backbone.erp.ProductChanged'
     | 'backbone.erp.PartnerChanged'
     | 'backbone.erp.PricelistChanged';
+  'ops.exception.v1':
+    | 'backbone.ops.ExceptionRaised'
+    | 'backbone.ops.ExceptionResolved';
 }
 
 /** A topic in the catalog. */
