@@ -38,18 +38,21 @@ export const StockRepository = {
   },
 
   /**
-   * Locks the positions (creating missing ones, so a first receipt locks too) in (sku, location)
-   * order, which keeps concurrent transactions from deadlocking, and returns them.
+   * Locks the positions in (sku, location) order, which keeps concurrent transactions from
+   * deadlocking, and returns them. Missing ones are created first (so a first receipt locks too)
+   * unless `createMissing` is false: a reservation has nothing to take from a position that does not exist.
    */
-  async lockPositions(trx: Knex.Transaction, keys: readonly PositionKey[]): Promise<StockPosition[]> {
+  async lockPositions(trx: Knex.Transaction, keys: readonly PositionKey[], { createMissing = true } = {}): Promise<StockPosition[]> {
     const unique = [...new Map(keys.map((key) => [`${key.sku}\u0000${key.locationId}`, key])).values()].sort(
       (a, b) => a.sku.localeCompare(b.sku) || a.locationId.localeCompare(b.locationId),
     );
     if (unique.length === 0) return [];
-    await trx('stock_position')
-      .insert(unique.map((key) => ({ sku: key.sku, location_id: key.locationId })))
-      .onConflict(['sku', 'location_id'])
-      .ignore();
+    if (createMissing) {
+      await trx('stock_position')
+        .insert(unique.map((key) => ({ sku: key.sku, location_id: key.locationId })))
+        .onConflict(['sku', 'location_id'])
+        .ignore();
+    }
     const rows: PositionRow[] = await trx('stock_position')
       .whereIn(['sku', 'location_id'], unique.map((key) => [key.sku, key.locationId]))
       .orderBy([{ column: 'sku' }, { column: 'location_id' }])

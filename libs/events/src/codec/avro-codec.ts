@@ -95,7 +95,9 @@ export class AvroCodec {
   private localType(eventType: string): Type {
     let type = this.localTypes.get(eventType);
     if (!type) {
-      type = Type.forSchema(this.entry(eventType).schema as never, this.options.avro);
+      // A fresh registry per schema: avsc records named types in the options it is given, and the
+      // catalog's schemas share named types (Quantity, Money…) that each schema defines inline.
+      type = Type.forSchema(this.entry(eventType).schema as never, { ...this.options.avro, registry: {} });
       this.localTypes.set(eventType, type);
     }
     return type;

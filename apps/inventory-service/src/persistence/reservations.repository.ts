@@ -1,0 +1,53 @@
+import type { Knex } from 'knex';
+import type { LineRequest, Reservation, ReservationPolicy, ReservationStatus } from '../domain';
+
+export interface OrderDemand {
+  orderId: string;
+  channel: string;
+  lines: LineRequest[];
+}
+
+export interface ChannelStockRules {
+  channel: string;
+  locationIds: string[];
+  preferredLocationId: string | null;
+  reservationPolicy: ReservationPolicy;
+}
+
+/** Order demand, channel rules and reservations; every method runs in the caller's transaction. */
+export const ReservationsRepository = {
+  async recordDemand(trx: Knex.Transaction, demand: OrderDemand, causeEventId: string, receivedAt: Date): Promise<void> {
+    await trx('order_demand')
+      .insert({ order_id: demand.orderId, channel: demand.channel, lines: JSON.stringify(demand.lines), cause_event_id: causeEventId, received_at: receivedAt })
+      .onConflict('order_id')
+      .ignore();
+  },
+
+  async demand(trx: Knex.Transaction, orderId: string): Promise<OrderDemand | null> {
+    const row = await trx('order_demand').where({ order_id: orderId }).first();
+    return row ? { orderId: row.order_id, channel: row.channel, lines: row.lines } : null;
+  },
+
+  /** The channel's rules; a channel without its own serves from every warehouse and 3PL site, partial allowed. */
+  async channelRules(trx: Knex.Transaction, channel: string): Promise<ChannelStockRules> {
+    const row = await trx('channel').where({ channel }).first();
+    if (row) {
+      return { channel, locationIds: row.location_ids, preferredLocationId: row.preferred_location_id, reservationPolicy: row.reservation_policy };
+    }
+    const locations = await trx('location').whereIn('kind', ['WAREHOUSE', 'THREE_PL']).orderBy('location_id').pluck('location_id');
+    return { channel, locationIds: locations, preferredLocationId: null, reservationPolicy: 'ALLOW_PARTIAL' };
+  },
+
+  /** The order's reservation, locked so a cancellation and a shipment cannot both use it. */
+  async lockReservation(trx: Knex.Transaction, orderId: string): Promise<{ status: ReservationStatus | 'RELEASED'; reservation: Reservation } | null> {
+    const row = await trx('reservation').where({ order_id: orderId }).forUpdate().first();
+    return row ? { status: row.status, reservation: { orderId, lines: row.lines } } : null;
+  },
+
+  async saveReservation(trx: Knex.Transaction, status: ReservationStatus | 'RELEASED', reservation: Reservation): Promise<void> {
+    await trx('reservation')
+      .insert({ order_id: reservation.orderId, status, lines: JSON.stringify(reservation.lines), updated_at: trx.fn.now() })
+      .onConflict('order_id')
+      .merge();
+  },
+};
