@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import { ServiceKitModule } from '@backbone/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { IngestStockEvent } from './application/ingest-stock-event';
+import { Reservations } from './application/reservations';
 import type { InventoryServiceConfig } from './config/inventory-service.config';
+import { OnOrderCancelled } from './handlers/on-order-cancelled.handler';
+import { OnOrderReceived } from './handlers/on-order-received.handler';
+import { OnOrderShipmentRecorded } from './handlers/on-order-shipment-recorded.handler';
+import { OnOrderValidated } from './handlers/on-order-validated.handler';
 
 @Module({})
 export class AppModule {
@@ -17,8 +23,11 @@ export class AppModule {
             description: 'Stock ledger per SKU and location with explicit quantity types, reservations for orders and per-channel availability.',
             version: '1',
           },
+          consumesEvents: true,
         }),
       ],
+      controllers: [OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
+      providers: [IngestStockEvent, Reservations],
     };
   }
 }

@@ -7,7 +7,7 @@ import { SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './service-kit.optio
 
 /**
  * A service's whole `main`: parse the configuration (exit 1 listing every problem), build the
- * app, listen on HTTP_PORT. Never rejects: a failed start is reported and exits with code 1.
+ * app, start its event consumer (if any), listen on HTTP_PORT. Never rejects: a failed start is reported and exits with code 1.
  */
 export async function bootstrapService<S extends ConfigSchema>(
   schema: S,
@@ -23,6 +23,7 @@ export async function bootstrapService<S extends ConfigSchema>(
   try {
     const app = await createService(rootModule(config));
     const { HTTP_PORT } = app.get<ServiceKitOptions>(SERVICE_KIT_OPTIONS).config;
+    await app.startAllMicroservices();
     await app.listen(HTTP_PORT);
     new Logger('bootstrap').log(`Listening on port ${HTTP_PORT}`);
   } catch (error) {

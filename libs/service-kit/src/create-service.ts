@@ -1,3 +1,4 @@
+import { connectEvents } from '@backbone/events';
 import { ConsoleLogger, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -9,7 +10,8 @@ import { traceHttpRequests } from './tracing/http-tracing.middleware';
 
 /**
  * Builds a service from its root module (which imports `ServiceKitModule.forRoot`), ready to
- * `listen` (or `init` in tests). Migrations have run when this resolves.
+ * `listen` (or `init` in tests). Migrations have run when this resolves; the event consumer, when
+ * the service has one, is connected (`startAllMicroservices` starts it).
  */
 export async function createService(rootModule: DynamicModule): Promise<INestApplication> {
   // abortOnError: false, so a failed start rejects instead of aborting the process. Logs are
@@ -25,6 +27,11 @@ export async function createService(rootModule: DynamicModule): Promise<INestApp
   // already has its span.
   app.use(traceHttpRequests, recordHttpMetrics);
   app.enableShutdownHooks();
-  setupOpenApi(app, app.get<ServiceKitOptions>(SERVICE_KIT_OPTIONS).openApi);
+  const options = app.get<ServiceKitOptions>(SERVICE_KIT_OPTIONS);
+  setupOpenApi(app, options.openApi);
+  if (options.consumesEvents) {
+    const { KAFKA_CONSUMER_GROUP, KAFKA_CONSUMER_START } = options.config;
+    connectEvents(app, KAFKA_CONSUMER_GROUP, { fromBeginning: KAFKA_CONSUMER_START === 'earliest' });
+  }
   return app;
 }

@@ -16,4 +16,6 @@ export interface ServiceKitOptions {
   /** Directories of knex migrations, applied together in file-name order at start-up. */
   migrationDirectories: readonly string[];
   openApi: OpenApiInfo;
+  /** Whether the service has `@OnEvent` handlers to consume with (group: KAFKA_CONSUMER_GROUP). */
+  consumesEvents?: boolean;
 }

@@ -35,6 +35,10 @@ export function serviceConfigSchema(defaults: ServiceDefaults) {
       DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }),
       KAFKA_BROKERS: hostPortList,
       KAFKA_CLIENT_ID: z.string().min(1).default(defaults.serviceName),
+      /** Consumer group of the service's event handlers (the inbox is kept per group). */
+      KAFKA_CONSUMER_GROUP: z.string().min(1).default(defaults.serviceName),
+      /** Where a consumer group without committed offsets starts: the topics' beginning, or only new records. */
+      KAFKA_CONSUMER_START: z.enum(['earliest', 'latest']).default('earliest'),
       KAFKA_SSL: z.stringbool().default(false),
       KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512']).optional(),
       KAFKA_SASL_USERNAME: z.string().optional(),

@@ -1,0 +1,17 @@
+import { OnEvent, type EventContext } from '@backbone/events';
+import type { OrderCancelled } from '@backbone/schemas';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { Reservations } from '../application/reservations';
+import { causeOf, occurredAt } from './order-event-cause';
+
+/** Gives a cancelled order's reserved stock back to available to promise. */
+@Controller()
+export class OnOrderCancelled {
+  constructor(private readonly reservations: Reservations) {}
+
+  @OnEvent('backbone.orders.OrderCancelled')
+  async handle(@Payload() order: OrderCancelled, @Ctx() ctx: EventContext): Promise<void> {
+    await this.reservations.release(ctx.trx, order.orderId, order.reason, causeOf(ctx), occurredAt(ctx));
+  }
+}

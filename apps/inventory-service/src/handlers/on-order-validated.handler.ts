@@ -1,0 +1,17 @@
+import { OnEvent, type EventContext } from '@backbone/events';
+import type { OrderValidated } from '@backbone/schemas';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { Reservations } from '../application/reservations';
+import { causeOf, occurredAt } from './order-event-cause';
+
+/** Reserves a validated order's lines; publishes ReservationConfirmed, ReservationPartial or ReservationRejected. */
+@Controller()
+export class OnOrderValidated {
+  constructor(private readonly reservations: Reservations) {}
+
+  @OnEvent('backbone.orders.OrderValidated')
+  async handle(@Payload() order: OrderValidated, @Ctx() ctx: EventContext): Promise<void> {
+    await this.reservations.reserve(ctx.trx, order.orderId, causeOf(ctx), occurredAt(ctx));
+  }
+}
