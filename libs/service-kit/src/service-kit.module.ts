@@ -5,6 +5,7 @@ import { kafkaConnection, schemaRegistryConnection } from './config/connections'
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
 import { DATABASE, databaseProvider, DatabaseShutdown } from './database/database.providers';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { HealthController } from './health/health.controller';
@@ -14,10 +15,10 @@ import { SERVICE_CONFIG, SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './s
 import { TracingService } from './tracing/tracing.service';
 
 /**
- * What every service runs on: JSON logs, tracing, /metrics, /health/live and /health/ready, the
- * migrated database, problem-details errors, and the event machinery (`Outbox`, with its relay
- * running in the background). Global, so `SERVICE_CONFIG`, `DATABASE` and `Outbox` can be
- * injected anywhere in the app.
+ * What every service runs on: JSON logs, tracing, authentication and roles on every HTTP route
+ * (`AuthGuard`), /metrics, /health/live and /health/ready, the migrated database, problem-details
+ * errors, and the event machinery (`Outbox`, with its relay running in the background). Global,
+ * so `SERVICE_CONFIG`, `DATABASE` and `Outbox` can be injected anywhere in the app.
  */
 @Module({})
 export class ServiceKitModule {
@@ -28,6 +29,7 @@ export class ServiceKitModule {
       imports: [
         LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(options.config) }),
         TerminusModule.forRoot(),
+        AuthModule.forRoot(options.config),
         EventsModule.forRootAsync({
           inject: [DATABASE],
           useFactory: (db: Knex) => ({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authSettings, checkAuthSettings, JWT_SETTINGS } from '../auth/auth.settings';
 
 const port = z
   .string()
@@ -48,15 +49,17 @@ export function serviceConfigSchema(defaults: ServiceDefaults) {
       SCHEMA_REGISTRY_PASSWORD: z.string().optional(),
       /** Base URL of an OTLP/HTTP collector; without it spans are created but not exported. */
       OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+      ...authSettings,
     })
     .superRefine((config, ctx) => {
-      for (const group of [SASL_SETTINGS, REGISTRY_AUTH_SETTINGS]) {
+      for (const group of [SASL_SETTINGS, REGISTRY_AUTH_SETTINGS, JWT_SETTINGS]) {
         const present = group.filter((setting) => config[setting] !== undefined);
         if (present.length === 0 || present.length === group.length) continue;
         for (const missing of group.filter((setting) => config[setting] === undefined)) {
           ctx.addIssue({ code: 'custom', path: [missing], message: `is required when ${present.join(' and ')} is set` });
         }
       }
+      checkAuthSettings(config, ctx);
     });
 }
 

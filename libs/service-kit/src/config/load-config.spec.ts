@@ -13,6 +13,7 @@ const validEnv = {
   DATABASE_URL: 'postgres://backbone:backbone@127.0.0.1:55432/order_service',
   KAFKA_BROKERS: '127.0.0.1:59092, 127.0.0.2:59092',
   SCHEMA_REGISTRY_URL: 'http://127.0.0.1:58081',
+  AUTH_MODE: 'disabled',
 };
 
 function configErrorOf(load: () => unknown): ConfigError {

@@ -6,6 +6,7 @@ import type { Knex } from 'knex';
 import type { BaseConfig } from '../config/base.config';
 import { kafkaConnection, schemaRegistryConnection } from '../config/connections';
 import { DATABASE } from '../database/database.providers';
+import { Public } from '../auth/auth.decorators';
 import { HttpProblem } from '../errors/http-problem';
 import { SERVICE_CONFIG } from '../service-kit.options';
 
@@ -15,6 +16,7 @@ const PROBE_TIMEOUT_MS = 2000;
 const ATTEMPT_TIMEOUT_MS = PROBE_TIMEOUT_MS + 500;
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -3,7 +3,8 @@ import { testStack } from '@backbone/events/testing';
 /**
  * Settings that point a service at the test stack (see `testStack`), with the database swapped
  * for the service's own on the same server. Tests pass these to `loadConfig`; services never
- * read the environment themselves.
+ * read the environment themselves. Authentication is off (AUTH_MODE=disabled); a test that checks
+ * it opts in by overriding AUTH_MODE and adding credentials.
  */
 export function stackEnv(database: string): Record<string, string> {
   const databaseUrl = new URL(testStack.databaseUrl);
@@ -13,5 +14,6 @@ export function stackEnv(database: string): Record<string, string> {
     KAFKA_BROKERS: testStack.brokers.join(','),
     SCHEMA_REGISTRY_URL: testStack.registryUrl,
     LOG_LEVEL: 'silent',
+    AUTH_MODE: 'disabled',
   };
 }
