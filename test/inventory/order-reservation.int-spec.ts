@@ -21,7 +21,7 @@ function orderReceived(orderId: string, quantity: string): OrderReceived {
   };
 }
 
-describe('inventory-service reserves validated orders and releases cancelled ones', () => {
+describe('inventory-service on Kafka: stock movements in, reservations for orders', () => {
   let database: TestDatabase;
   let inventory: RunningService;
   const producer = new EventProducer(testKafka('order-service-stand-in'));
@@ -29,7 +29,7 @@ describe('inventory-service reserves validated orders and releases cancelled one
   const group = uniqueName('inventory-it');
 
   beforeAll(async () => {
-    await ensureTopics(testKafka(), [{ topic: 'orders.order.v1', partitions: 6 }, { topic: 'inventory.stock.v1', partitions: 6 }]);
+    await ensureTopics(testKafka(), ['orders.order.v1', 'inventory.stock.v1', 'inventory.movements.v1'].map((topic) => ({ topic, partitions: 6 })));
     database = await createTestDatabase({ eventTables: false });
     inventory = await startService('inventory-service', { DATABASE_URL: database.url, KAFKA_CONSUMER_GROUP: group, KAFKA_CONSUMER_START: 'latest' });
     await waitForConsumerGroup(group);
@@ -68,6 +68,40 @@ describe('inventory-service reserves validated orders and releases cancelled one
       const released = await stock.waitFor('backbone.inventory.ReservationReleased', (payload) => payload.orderId === orderId);
       expect(released.payload.reason.code).toBe('CUSTOMER');
       expect(await database.db('stock_position').where({ sku: 'SKU-FLOW' }).first('reserved')).toEqual({ reserved: '0' });
+    } finally {
+      await stock.stop();
+    }
+  });
+
+  it('records a WMS receipt from inventory.movements.v1 and publishes StockChanged', async () => {
+    const stock = await watchTopics(['inventory.stock.v1']);
+    const sourceEventId = uniqueName('wms-receipt');
+    try {
+      await publisher.publish([
+        {
+          type: 'backbone.inventory.StockMovementReported',
+          key: 'SKU-FLOW@WH-A',
+          payload: {
+            kind: 'RECEIPT',
+            sku: 'SKU-FLOW',
+            locationId: 'WH-A',
+            transitLocationId: null,
+            countedQuantityType: null,
+            quantity: { value: '5', uom: 'Units' },
+            sourceSystem: 'wms-a',
+            sourceEventId,
+            reportedBy: 'WMS',
+            reasonCode: 'STOCK.RECEIPT',
+            sequence: null,
+            occurredAt: new Date(),
+          },
+        },
+      ]);
+
+      const changed = await stock.waitFor('backbone.inventory.StockChanged', (payload) => payload.cause.eventId === sourceEventId);
+      expect(changed.key).toBe('SKU-FLOW@WH-A');
+      expect(changed.payload).toMatchObject({ quantityType: 'ON_HAND', changeKind: 'DELTA', quantity: { value: '5', uom: 'Units' } });
+      expect(await database.db('stock_position').where({ sku: 'SKU-FLOW' }).first('on_hand')).toEqual({ on_hand: '15' });
     } finally {
       await stock.stop();
     }

@@ -8,6 +8,7 @@ import { OnOrderCancelled } from './handlers/on-order-cancelled.handler';
 import { OnOrderReceived } from './handlers/on-order-received.handler';
 import { OnOrderShipmentRecorded } from './handlers/on-order-shipment-recorded.handler';
 import { OnOrderValidated } from './handlers/on-order-validated.handler';
+import { OnStockMovementReported } from './handlers/on-stock-movement-reported.handler';
 
 @Module({})
 export class AppModule {
@@ -26,7 +27,7 @@ export class AppModule {
           consumesEvents: true,
         }),
       ],
-      controllers: [OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
+      controllers: [OnStockMovementReported, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
       providers: [IngestStockEvent, Reservations],
     };
   }

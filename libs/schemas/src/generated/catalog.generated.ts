@@ -8,6 +8,7 @@ export const generatedTopics: readonly Topic[] = [
   "orders.order.v1",
   "inventory.stock.v1",
   "inventory.availability.v1",
+  "inventory.movements.v1",
   "returns.rma.v1",
   "edi.document.v1",
   "erp.sync.v1",
@@ -1114,6 +1115,148 @@ export const generatedEvents: readonly { topic: Topic; name: EventName; subject:
             "logicalType": "timestamp-millis"
           },
           "doc": "Time of the stock state this figure was computed from (UTC); consumers ignore updates older than the one they hold."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "inventory.movements.v1",
+    "name": "backbone.inventory.StockMovementReported",
+    "subject": "inventory.movements.v1-backbone.inventory.StockMovementReported",
+    "schema": {
+      "type": "record",
+      "name": "StockMovementReported",
+      "namespace": "backbone.inventory",
+      "doc": "A stock movement as a WMS, 3PL or Odoo reported it, for the inventory-service to record in its ledger. Published by warehouse adapters; the same content as the inventory-service's stock webhook.",
+      "fields": [
+        {
+          "name": "kind",
+          "doc": "What happened. Transfers travel through an in-transit location: TRANSFER_OUT at the shipping location, TRANSFER_IN at the receiving one.",
+          "type": {
+            "type": "enum",
+            "name": "StockMovementKind",
+            "namespace": "backbone.inventory",
+            "doc": "The kinds of stock movement a warehouse system reports.",
+            "symbols": [
+              "RECEIPT",
+              "ADJUSTMENT",
+              "TRANSFER_OUT",
+              "TRANSFER_IN",
+              "CYCLE_COUNT",
+              "MOVE_TO_QUARANTINE",
+              "MOVE_FROM_QUARANTINE",
+              "MOVE_TO_DAMAGED",
+              "MOVE_FROM_DAMAGED"
+            ]
+          }
+        },
+        {
+          "name": "sku",
+          "type": "string",
+          "doc": "Stock keeping unit (Odoo product default_code)."
+        },
+        {
+          "name": "locationId",
+          "type": "string",
+          "doc": "Where it happened; for a transfer, the shipping (OUT) or receiving (IN) location. Together with sku, the record key."
+        },
+        {
+          "name": "transitLocationId",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "The in-transit location a transfer travels through; null for other kinds."
+        },
+        {
+          "name": "countedQuantityType",
+          "type": [
+            "null",
+            {
+              "type": "enum",
+              "name": "QuantityType",
+              "namespace": "backbone.inventory",
+              "doc": "Which stock figure of a SKU at a location a change applies to.",
+              "symbols": [
+                "ON_HAND",
+                "RESERVED",
+                "IN_TRANSIT",
+                "QUARANTINED",
+                "DAMAGED"
+              ]
+            }
+          ],
+          "default": null,
+          "doc": "For a CYCLE_COUNT, the figure counted (never RESERVED); null for other kinds."
+        },
+        {
+          "name": "quantity",
+          "type": {
+            "type": "record",
+            "name": "Quantity",
+            "namespace": "backbone.common",
+            "doc": "A quantity with its unit of measure. The value is a decimal string so fractional units (kg, m) stay exact.",
+            "fields": [
+              {
+                "name": "value",
+                "type": "string",
+                "doc": "Decimal string: optional '-', digits, optional '.' and fraction digits, e.g. \"12\" or \"0.750\". Negative only where the field says so."
+              },
+              {
+                "name": "uom",
+                "type": "string",
+                "doc": "Unit of measure as named in the ERP, e.g. \"Units\", \"kg\", \"Box of 12\"."
+              }
+            ]
+          },
+          "doc": "In the unit the source used: signed for an ADJUSTMENT, the counted level for a CYCLE_COUNT, otherwise the positive amount moved."
+        },
+        {
+          "name": "sourceSystem",
+          "type": "string",
+          "doc": "The reporting system, e.g. \"wms-east\" or \"odoo\"; with sourceEventId it identifies the movement."
+        },
+        {
+          "name": "sourceEventId",
+          "type": "string",
+          "doc": "The movement's id in the source system; a movement reported twice is recorded once."
+        },
+        {
+          "name": "reportedBy",
+          "doc": "The kind of system that reported it, compared with each location's stock master.",
+          "type": {
+            "type": "enum",
+            "name": "StockAuthority",
+            "namespace": "backbone.inventory",
+            "doc": "Which kind of system is a location's stock master.",
+            "symbols": [
+              "WMS",
+              "ODOO"
+            ]
+          }
+        },
+        {
+          "name": "reasonCode",
+          "type": "string",
+          "doc": "Stable reason code, e.g. \"STOCK.RECEIPT\", \"STOCK.CYCLE_COUNT\", \"STOCK.DAMAGE\"."
+        },
+        {
+          "name": "sequence",
+          "type": [
+            "null",
+            "long"
+          ],
+          "default": null,
+          "doc": "The source's own ever-increasing sequence number, when it has one; it decides order among the source's movements."
+        },
+        {
+          "name": "occurredAt",
+          "type": {
+            "type": "long",
+            "logicalType": "timestamp-millis"
+          },
+          "doc": "When the movement happened in the source system (UTC)."
         }
       ]
     }

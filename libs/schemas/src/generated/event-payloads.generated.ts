@@ -325,6 +325,9 @@ export interface ReservationReleased {
   reason: Reason;
 }
 
+/** Which kind of system is a location's stock master. (Avro backbone.inventory.StockAuthority) */
+export type StockAuthority = 'WMS' | 'ODOO';
+
 /** The origin of a stock change. (Avro backbone.inventory.StockChangeCause) */
 export interface StockChangeCause {
   /** Id of the event that caused the change (e.g. a shipment or RMA event); null for changes made directly in a source system, such as a manual count. */
@@ -350,6 +353,37 @@ export interface StockChanged {
   /** What caused the change, for audit and to trace it back. */
   cause: StockChangeCause;
   /** When the change happened in the source system (UTC). */
+  occurredAt: Date;
+}
+
+/** The kinds of stock movement a warehouse system reports. (Avro backbone.inventory.StockMovementKind) */
+export type StockMovementKind = 'RECEIPT' | 'ADJUSTMENT' | 'TRANSFER_OUT' | 'TRANSFER_IN' | 'CYCLE_COUNT' | 'MOVE_TO_QUARANTINE' | 'MOVE_FROM_QUARANTINE' | 'MOVE_TO_DAMAGED' | 'MOVE_FROM_DAMAGED';
+
+/** A stock movement as a WMS, 3PL or Odoo reported it, for the inventory-service to record in its ledger. Published by warehouse adapters; the same content as the inventory-service's stock webhook. (Avro backbone.inventory.StockMovementReported) */
+export interface StockMovementReported {
+  /** What happened. Transfers travel through an in-transit location: TRANSFER_OUT at the shipping location, TRANSFER_IN at the receiving one. */
+  kind: StockMovementKind;
+  /** Stock keeping unit (Odoo product default_code). */
+  sku: string;
+  /** Where it happened; for a transfer, the shipping (OUT) or receiving (IN) location. Together with sku, the record key. */
+  locationId: string;
+  /** The in-transit location a transfer travels through; null for other kinds. */
+  transitLocationId: string | null;
+  /** For a CYCLE_COUNT, the figure counted (never RESERVED); null for other kinds. */
+  countedQuantityType: QuantityType | null;
+  /** In the unit the source used: signed for an ADJUSTMENT, the counted level for a CYCLE_COUNT, otherwise the positive amount moved. */
+  quantity: Quantity;
+  /** The reporting system, e.g. "wms-east" or "odoo"; with sourceEventId it identifies the movement. */
+  sourceSystem: string;
+  /** The movement's id in the source system; a movement reported twice is recorded once. */
+  sourceEventId: string;
+  /** The kind of system that reported it, compared with each location's stock master. */
+  reportedBy: StockAuthority;
+  /** Stable reason code, e.g. "STOCK.RECEIPT", "STOCK.CYCLE_COUNT", "STOCK.DAMAGE". */
+  reasonCode: string;
+  /** The source's own ever-increasing sequence number, when it has one; it decides order among the source's movements. */
+  sequence: number | null;
+  /** When the movement happened in the source system (UTC). */
   occurredAt: Date;
 }
 
@@ -781,6 +815,7 @@ export interface EventPayloads {
   'backbone.inventory.ReservationRejected': ReservationRejected;
   'backbone.inventory.ReservationReleased': ReservationReleased;
   'backbone.inventory.AvailabilityChanged': AvailabilityChanged;
+  'backbone.inventory.StockMovementReported': StockMovementReported;
   'backbone.returns.RmaRequested': RmaRequested;
   'backbone.returns.RmaAuthorized': RmaAuthorized;
   'backbone.returns.RmaInTransit': RmaInTransit;
@@ -827,6 +862,8 @@ export interface TopicEvents {
     | 'backbone.inventory.ReservationReleased';
   'inventory.availability.v1':
     | 'backbone.inventory.AvailabilityChanged';
+  'inventory.movements.v1':
+    | 'backbone.inventory.StockMovementReported';
   'returns.rma.v1':
     | 'backbone.returns.RmaRequested'
     | 'backbone.returns.RmaAuthorized'
