@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ServiceKitModule } from '@backbone/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { StockController } from './api/stock.controller';
 import { IngestStockEvent } from './application/ingest-stock-event';
 import { Reservations } from './application/reservations';
 import type { InventoryServiceConfig } from './config/inventory-service.config';
@@ -27,7 +28,7 @@ export class AppModule {
           consumesEvents: true,
         }),
       ],
-      controllers: [OnStockMovementReported, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
+      controllers: [StockController, OnStockMovementReported, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
       providers: [IngestStockEvent, Reservations],
     };
   }

@@ -60,6 +60,14 @@ export const StockRepository = {
     return rows.map(toPosition);
   },
 
+  toPositions(rows: readonly PositionRow[]): StockPosition[] {
+    return rows.map(toPosition);
+  },
+
+  toLedgerEntries(rows: readonly (LedgerRow & { id: string })[]): (LedgerEntry & { id: string })[] {
+    return rows.map((row) => ({ id: String(row.id), ...toLedgerEntry(row) }));
+  },
+
   async countMarks(trx: Knex.Transaction, keys: readonly PositionKey[]): Promise<CountMark[]> {
     if (keys.length === 0) return [];
     const rows = await trx('count_mark').whereIn(['sku', 'location_id'], keys.map((key) => [key.sku, key.locationId]));

@@ -1,0 +1,97 @@
+import { createTestDatabase, type TestDatabase } from '@backbone/events/testing';
+import { createService, hashApiKey, loadConfig } from '@backbone/service-kit';
+import { stackEnv } from '@backbone/service-kit/testing';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { AppModule } from '../app.module';
+import { inventoryServiceConfigSchema } from '../config/inventory-service.config';
+
+const OPS_KEY = 'ops-key-for-tests';
+const SHOP_KEY = 'shop-key-for-tests';
+
+describe('inventory-service stock API', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    database = await createTestDatabase({ eventTables: false });
+    const env = {
+      ...stackEnv('unused'),
+      DATABASE_URL: database.url,
+      AUTH_MODE: 'enforce',
+      AUTH_API_KEYS: JSON.stringify([
+        { id: 'ops-console', keyHash: hashApiKey(OPS_KEY), roles: ['ops'] },
+        { id: 'webshop', keyHash: hashApiKey(SHOP_KEY), roles: ['channel'] },
+      ]),
+    };
+    app = await createService(AppModule.forRoot(loadConfig(inventoryServiceConfigSchema, env)));
+    await app.init();
+    await database.db('product').insert({ sku: 'SKU-API', base_unit: 'Units' });
+    await database.db('location').insert([
+      { location_id: 'WH-1', kind: 'WAREHOUSE', on_hand_authority: 'WMS' },
+      { location_id: 'WH-2', kind: 'WAREHOUSE', on_hand_authority: 'WMS' },
+    ]);
+    await database.db('stock_position').insert([
+      { sku: 'SKU-API', location_id: 'WH-1', on_hand: 10, reserved: 4 },
+      { sku: 'SKU-API', location_id: 'WH-2', on_hand: 7, quarantined: 2 },
+    ]);
+    await database.db('channel').insert({ channel: 'webshop', location_ids: ['WH-1', 'WH-2'], buffer_kind: 'PERCENTAGE', buffer_value: 10 });
+    await database.db('ledger_entry').insert({
+      sku: 'SKU-API', location_id: 'WH-1', quantity_type: 'ON_HAND', change_kind: 'DELTA', quantity: 10, unit: 'Units', reported_quantity: 10, reported_unit: 'Units',
+      cause_event_id: 'rcpt-1', source_system: 'wms', reason_code: 'STOCK.RECEIPT', occurred_at: new Date('2026-11-01T08:00:00Z'), recorded_at: new Date('2026-11-01T08:00:01Z'), status: 'APPLIED', balance_after: 10,
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  const get = (path: string, key?: string) => {
+    const call = request(app.getHttpServer()).get(path);
+    return key ? call.set('X-API-Key', key) : call;
+  };
+
+  it('returns figures by quantity type with available to promise', async () => {
+    const response = await get('/stock?sku=SKU-API', SHOP_KEY).expect(200);
+
+    expect(response.body.items).toEqual([
+      { sku: 'SKU-API', locationId: 'WH-1', onHand: '10', reserved: '4', inTransit: '0', quarantined: '0', damaged: '0', availableToPromise: '6' },
+      { sku: 'SKU-API', locationId: 'WH-2', onHand: '7', reserved: '0', inTransit: '0', quarantined: '2', damaged: '0', availableToPromise: '7' },
+    ]);
+  });
+
+  it('gives a channel its availability: ATP over its locations minus its buffer, rounded down', async () => {
+    const response = await get('/availability/webshop?sku=SKU-API', SHOP_KEY).expect(200);
+
+    expect(response.body.items).toEqual([{ sku: 'SKU-API', available: '11' }]);
+  });
+
+  it('shows the ledger with causes, to ops', async () => {
+    const response = await get('/stock/SKU-API/ledger', OPS_KEY).expect(200);
+
+    expect(response.body.items[0]).toMatchObject({ quantityType: 'ON_HAND', changeKind: 'DELTA', status: 'APPLIED', cause: { eventId: 'rcpt-1', sourceSystem: 'wms', reasonCode: 'STOCK.RECEIPT' } });
+  });
+
+  it('exports a consistent snapshot for reconciliation', async () => {
+    const response = await get('/stock-snapshot', OPS_KEY).expect(200);
+
+    expect(new Date(response.body.asOf).getTime()).toBeGreaterThan(0);
+    expect(response.body.items).toHaveLength(2);
+  });
+
+  it('refuses callers without credentials or without the role, with problem bodies', async () => {
+    const anonymous = await get('/stock').expect(401);
+    expect(anonymous.body.code).toBe('AUTH.UNAUTHENTICATED');
+    const shop = await get('/stock-snapshot', SHOP_KEY).expect(403);
+    expect(shop.body.code).toBe('AUTH.FORBIDDEN');
+  });
+
+  it('names invalid query parameters and unknown channels precisely', async () => {
+    const invalid = await get('/stock?limit=0&color=red', OPS_KEY).expect(400);
+    expect(invalid.headers['content-type']).toContain('application/problem+json');
+    expect(invalid.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['color', 'limit'].sort());
+    const unknown = await get('/availability/nowhere?sku=SKU-API', OPS_KEY).expect(404);
+    expect(unknown.body.code).toBe('INVENTORY.UNKNOWN_CHANNEL');
+  });
+});
