@@ -16,3 +16,6 @@ export type { ExceptionFilter, ExceptionPage } from './persistence/exception.rep
 export { createExceptionTables, dropExceptionTables, EXCEPTION_AUDIT_TABLE, EXCEPTION_TABLE } from './persistence/exception-tables';
 export { EXCEPTION_RAISED, EXCEPTION_RESOLVED, EXCEPTION_TOPIC, exceptionRaised, exceptionResolved } from './events/exception-events';
 export { exceptionMetrics, reportOpenExceptions } from './metrics';
+export { ExceptionsModule, type ExceptionsModuleOptions } from './nest/exceptions.module';
+export { ExceptionsController } from './api/exceptions.controller';
+export { ACTOR_HEADER, actorFromRequest, RequestActor } from './api/actor';
