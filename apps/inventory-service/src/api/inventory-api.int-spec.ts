@@ -9,7 +9,7 @@ import { inventoryServiceConfigSchema } from '../config/inventory-service.config
 const OPS_KEY = 'ops-key-for-tests';
 const SHOP_KEY = 'shop-key-for-tests';
 
-describe('inventory-service stock API', () => {
+describe('inventory-service HTTP API', () => {
   let database: TestDatabase;
   let app: INestApplication;
 
@@ -93,5 +93,29 @@ describe('inventory-service stock API', () => {
     expect(invalid.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['color', 'limit'].sort());
     const unknown = await get('/availability/nowhere?sku=SKU-API', OPS_KEY).expect(404);
     expect(unknown.body.code).toBe('INVENTORY.UNKNOWN_CHANNEL');
+  });
+
+  const put = (path: string, body: object, key = OPS_KEY) => request(app.getHttpServer()).put(path).set('X-API-Key', key).send(body);
+
+  it('lets ops set up locations, products and channel rules', async () => {
+    await put('/locations/3PL-NORTH', { kind: 'THREE_PL', onHandAuthority: 'WMS' }).expect(200);
+    await put('/products/SKU-NEW', { baseUnit: 'Units', basePerUnit: { 'Box of 6': '6' } }).expect(200);
+    const channel = await put('/channels/marketplace', { locationIds: ['WH-1', '3PL-NORTH'], preferredLocationId: '3PL-NORTH', buffer: { kind: 'ABSOLUTE', quantity: '2' } }).expect(200);
+
+    expect(channel.body).toMatchObject({ channel: 'marketplace', reservationPolicy: 'ALLOW_PARTIAL', buffer: { kind: 'ABSOLUTE', quantity: '2' } });
+    expect(await database.db('location').where({ location_id: '3PL-NORTH' }).first('on_hand_authority')).toEqual({ on_hand_authority: 'WMS' });
+    expect(await database.db('product').where({ sku: 'SKU-NEW' }).first('base_per_unit')).toEqual({ base_per_unit: { 'Box of 6': '6' } });
+    const availability = await get('/availability/marketplace?sku=SKU-API', OPS_KEY).expect(200);
+    expect(availability.body.items).toEqual([{ sku: 'SKU-API', available: '4' }]);
+  });
+
+  it('refuses bad setup with a field-by-field problem and stores nothing', async () => {
+    const invalid = await put('/locations/X', { kind: 'SHED', onHandAuthority: 'WMS', extra: 1 }).expect(400);
+    expect(invalid.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['extra', 'kind']);
+    const unknown = await put('/channels/ghost', { locationIds: ['NOWHERE'] }).expect(422);
+    expect(unknown.body).toMatchObject({ code: 'INVENTORY.UNKNOWN_LOCATION', errors: [{ field: 'locationIds' }] });
+    expect(await database.db('location').where({ location_id: 'X' }).first()).toBeUndefined();
+    expect(await database.db('channel').where({ channel: 'ghost' }).first()).toBeUndefined();
+    await put('/locations/Y', { kind: 'WAREHOUSE', onHandAuthority: 'WMS' }, SHOP_KEY).expect(403);
   });
 });
