@@ -311,6 +311,24 @@ describe('ExceptionQueue on PostgreSQL with the schema registry', () => {
       expect(await broken.get(db, exception.id)).toMatchObject({ status: 'OPEN', attempts: 0 });
     });
 
+    it('resolves once, with one ExceptionResolved, when the handler’s gate clears the exception by key itself', async () => {
+      const clearing: ExceptionQueue = new ExceptionQueue(new Outbox(codec, SERVICE), {
+        service: SERVICE,
+        retryHandlers: {
+          'ORDER.STOCK_SHORT': async (trx, exception) => {
+            await clearing.resolveByKey(trx, { code: exception.code, subject: exception.subject }, { reason: 'Stock arrived' });
+          },
+        },
+      });
+      const { exception } = await raise(creditHold({ code: 'ORDER.STOCK_SHORT' }), clearing);
+
+      const outcome = await resolve(exception.id, { resolution: 'RETRIED', actor: operator }, clearing);
+
+      expect(outcome).toMatchObject({ outcome: 'RESOLVED', exception: { status: 'RESOLVED', resolution: 'RETRIED', attempts: 1, reason: 'Stock arrived' } });
+      expect(await count('event_outbox', { partition_key: exception.id, event_type: 'backbone.ops.ExceptionResolved' })).toBe(1);
+      expect((await clearing.get(db, exception.id))!.audit.map((entry) => entry.action)).toEqual(['RAISED', 'RETRIED']);
+    });
+
     it('refuses a retry for a code without a handler with EXCEPTION.NO_RETRY_HANDLER', async () => {
       const { exception } = await raise(creditHold({ code: 'ORDER.ADDRESS_INVALID' }), retryingQueue);
 

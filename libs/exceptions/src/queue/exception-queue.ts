@@ -122,13 +122,15 @@ export class ExceptionQueue {
 
     const handler = this.retryHandlers.get(before.code);
     if (!handler) throw new NoRetryHandlerError(id, before.code);
-    const failedAgain = await this.runRetry(trx, handler, before);
+    const result = await this.runRetry(trx, handler, before);
     const now = this.clock();
-    const retried = await exceptionRepository.countRetry(trx, id, failedAgain === 'THREW' ? now : undefined);
-    if (failedAgain) {
+    const retried = await exceptionRepository.countRetry(trx, id, result === 'THREW' ? now : undefined);
+    if (result === 'RAISED' || result === 'THREW') {
       await this.audit(trx, 'RETRY_FAILED', command.actor, reason, before, retried, now);
       return { outcome: 'STILL_OPEN', exception: retried };
     }
+    // A handler that ends in the service's own resolveByKey has resolved, audited and announced it already.
+    if (result === 'RESOLVED_BY_HANDLER') return { outcome: 'RESOLVED', exception: retried };
     return { outcome: 'RESOLVED', exception: await this.close(trx, before, 'RETRIED', command.actor, reason) };
   }
 
@@ -171,7 +173,7 @@ export class ExceptionQueue {
   }
 
   /** Runs the handler in a savepoint; says whether (and how) the same failure came back. */
-  private async runRetry(trx: Knex.Transaction, handler: RetryHandler, exception: BusinessException): Promise<'RAISED' | 'THREW' | false> {
+  private async runRetry(trx: Knex.Transaction, handler: RetryHandler, exception: BusinessException): Promise<'PASSED' | 'RAISED' | 'THREW' | 'RESOLVED_BY_HANDLER'> {
     try {
       await trx.transaction((savepoint) => handler(savepoint, exception));
     } catch (error) {
@@ -180,7 +182,8 @@ export class ExceptionQueue {
       throw error;
     }
     const now = await exceptionRepository.lock(trx, exception.id);
-    return now !== undefined && now.occurrences > exception.occurrences ? 'RAISED' : false;
+    if (now?.status === 'RESOLVED') return 'RESOLVED_BY_HANDLER';
+    return now !== undefined && now.occurrences > exception.occurrences ? 'RAISED' : 'PASSED';
   }
 
   private audit(trx: Knex.Transaction, action: AuditAction, actor: Actor, reason: string | null, before: BusinessException | null, after: BusinessException, at: Date): Promise<void> {
