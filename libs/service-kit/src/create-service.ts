@@ -18,6 +18,8 @@ export async function createService(rootModule: DynamicModule): Promise<INestApp
   // buffered for pino; if start-up fails first, they are flushed as JSON by Nest's own logger.
   const app = await NestFactory.create<NestExpressApplication>(rootModule, {
     bufferLogs: true,
+    // Signed webhooks are verified over the body exactly as received (see @SignedWebhook).
+    rawBody: true,
     abortOnError: false,
     logger: new ConsoleLogger({ json: true }),
   });

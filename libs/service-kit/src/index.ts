@@ -17,4 +17,14 @@ export { Principal, principalOf } from './auth/principal';
 export { ROLES, type Role } from './auth/roles';
 export { hashApiKey, type ApiKeyEntry } from './auth/api-keys';
 export { API_KEY_HEADER } from './auth/authenticator';
+export { SignedWebhook, type SignedWebhookOptions } from './webhooks/signed-webhook.decorator';
+export {
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  signWebhook,
+  verifyWebhookSignature,
+  WEBHOOK_SIGNATURE_HEADER,
+  type WebhookSignatureCheck,
+  type WebhookSignatureFailure,
+  type WebhookVerification,
+} from './webhooks/webhook-signature';
 export { DirectoryMigrationSource } from './database/directory-migration-source';

@@ -13,12 +13,14 @@ import { httpLoggerOptions } from './logging/http-logger.options';
 import { MetricsController } from './metrics/metrics.controller';
 import { SERVICE_CONFIG, SERVICE_KIT_OPTIONS, type ServiceKitOptions } from './service-kit.options';
 import { TracingService } from './tracing/tracing.service';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * What every service runs on: JSON logs, tracing, authentication and roles on every HTTP route
- * (`AuthGuard`), /metrics, /health/live and /health/ready, the migrated database, problem-details
- * errors, and the event machinery (`Outbox`, with its relay running in the background). Global,
- * so `SERVICE_CONFIG`, `DATABASE` and `Outbox` can be injected anywhere in the app.
+ * (`AuthGuard`, `@SignedWebhook`), /metrics, /health/live and /health/ready, the migrated
+ * database, problem-details errors, and the event machinery (`Outbox`, with its relay running in
+ * the background). Global, so `SERVICE_CONFIG`, `DATABASE` and `Outbox` can be injected anywhere
+ * in the app.
  */
 @Module({})
 export class ServiceKitModule {
@@ -30,6 +32,7 @@ export class ServiceKitModule {
         LoggerModule.forRoot({ pinoHttp: httpLoggerOptions(options.config) }),
         TerminusModule.forRoot(),
         AuthModule.forRoot(options.config),
+        WebhooksModule.forRoot(options.config),
         EventsModule.forRootAsync({
           inject: [DATABASE],
           useFactory: (db: Knex) => ({

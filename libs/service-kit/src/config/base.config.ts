@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authSettings, checkAuthSettings, JWT_SETTINGS } from '../auth/auth.settings';
+import { webhookSettings } from '../webhooks/webhook.settings';
 
 const port = z
   .string()
@@ -50,6 +51,7 @@ export function serviceConfigSchema(defaults: ServiceDefaults) {
       /** Base URL of an OTLP/HTTP collector; without it spans are created but not exported. */
       OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
       ...authSettings,
+      ...webhookSettings,
     })
     .superRefine((config, ctx) => {
       for (const group of [SASL_SETTINGS, REGISTRY_AUTH_SETTINGS, JWT_SETTINGS]) {
