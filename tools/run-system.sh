@@ -10,6 +10,10 @@ nx run-many -t build --outputStyle=static >/dev/null
 node --disable-warning=TimeoutNegativeWarning libs/events/dist/cli/create-topics.js
 node libs/schemas/scripts/register-schemas.mjs >/dev/null && echo "[system] schemas registered"
 
+# A fresh admin API key for this run: the services enforce authentication as in production.
+DEV_API_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export AUTH_API_KEYS="[{\"id\":\"local-admin\",\"keyHash\":\"sha256:$(printf '%s' "$DEV_API_KEY" | sha256sum | cut -d' ' -f1)\",\"roles\":[\"admin\"]}]"
+
 SERVICES=(order-service:3101:order_service inventory-service:3102:inventory_service returns-service:3103:returns_service odoo-adapter:3104:odoo_adapter edi-gateway:3105:edi_gateway)
 LOGS="$ROOT/.local/logs"; RUN="$ROOT/.local/run"; mkdir -p "$LOGS" "$RUN"
 
@@ -44,4 +48,8 @@ for entry in "${SERVICES[@]}"; do
   printf '[system] %-18s ready  http://127.0.0.1:%s  (docs: /docs, metrics: /metrics)\n' "$name" "$port"
 done
 echo "[system] all services ready; logs in .local/logs; Ctrl-C stops the services"
+echo "[system] API key for this run (admin): X-API-Key: $DEV_API_KEY"
+INVENTORY_URL=http://127.0.0.1:3102 API_KEY="$DEV_API_KEY" node --disable-warning=TimeoutNegativeWarning tools/demo.mjs \
+  || echo "[system] the demonstration flow failed (see above); the services keep running"
+
 wait
