@@ -12,6 +12,9 @@ node libs/schemas/scripts/register-schemas.mjs >/dev/null && echo "[system] sche
 
 # A fresh admin API key for this run: the services enforce authentication as in production.
 DEV_API_KEY="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+# …and a webhook secret for warehouse systems pushing stock movements (X-Signature, see README).
+DEV_WEBHOOK_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export WEBHOOK_SECRETS="{\"wms\":[\"$DEV_WEBHOOK_SECRET\"]}"
 export AUTH_API_KEYS="[{\"id\":\"local-admin\",\"keyHash\":\"sha256:$(printf '%s' "$DEV_API_KEY" | sha256sum | cut -d' ' -f1)\",\"roles\":[\"admin\"]}]"
 
 SERVICES=(order-service:3101:order_service inventory-service:3102:inventory_service returns-service:3103:returns_service odoo-adapter:3104:odoo_adapter edi-gateway:3105:edi_gateway)
@@ -49,6 +52,7 @@ for entry in "${SERVICES[@]}"; do
 done
 echo "[system] all services ready; logs in .local/logs; Ctrl-C stops the services"
 echo "[system] API key for this run (admin): X-API-Key: $DEV_API_KEY"
+echo "[system] webhook secret for source wms (POST /webhooks/stock-movements): $DEV_WEBHOOK_SECRET"
 INVENTORY_URL=http://127.0.0.1:3102 API_KEY="$DEV_API_KEY" node --disable-warning=TimeoutNegativeWarning tools/demo.mjs \
   || echo "[system] the demonstration flow failed (see above); the services keep running"
 

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { testStack } from '@backbone/events/testing';
+import { TEST_WEBHOOK_SECRET } from '@backbone/service-kit/testing';
 
 export interface RunningService {
   url: string;
@@ -17,7 +18,7 @@ export interface RunningService {
 export async function startService(name: string, env: Record<string, string>): Promise<RunningService> {
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
   const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', join(__dirname, '../../apps', name, 'dist/main.js')], {
-    env: { ...process.env, KAFKA_BROKERS: testStack.brokers.join(','), SCHEMA_REGISTRY_URL: testStack.registryUrl, HTTP_PORT: port, LOG_LEVEL: 'warn', AUTH_MODE: 'disabled', ...env },
+    env: { ...process.env, KAFKA_BROKERS: testStack.brokers.join(','), SCHEMA_REGISTRY_URL: testStack.registryUrl, HTTP_PORT: port, LOG_LEVEL: 'warn', AUTH_MODE: 'disabled', WEBHOOK_SECRETS: JSON.stringify({ wms: [TEST_WEBHOOK_SECRET] }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { ServiceKitModule } from '@backbone/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { StockMovementsWebhook } from './api/stock-movements.webhook';
 import { StockSetupController } from './api/stock-setup.controller';
 import { StockController } from './api/stock.controller';
 import { IngestStockEvent } from './application/ingest-stock-event';
@@ -29,7 +30,7 @@ export class AppModule {
           consumesEvents: true,
         }),
       ],
-      controllers: [StockController, StockSetupController, OnStockMovementReported, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
+      controllers: [StockController, StockSetupController, StockMovementsWebhook, OnStockMovementReported, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
       providers: [IngestStockEvent, Reservations],
     };
   }

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@backbone/events/testing';
-import { createService, hashApiKey, loadConfig } from '@backbone/service-kit';
-import { stackEnv } from '@backbone/service-kit/testing';
+import { createService, hashApiKey, loadConfig, signWebhook } from '@backbone/service-kit';
+import { stackEnv, TEST_WEBHOOK_SECRET } from '@backbone/service-kit/testing';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { AppModule } from '../app.module';
@@ -117,5 +117,51 @@ describe('inventory-service HTTP API', () => {
     expect(await database.db('location').where({ location_id: 'X' }).first()).toBeUndefined();
     expect(await database.db('channel').where({ channel: 'ghost' }).first()).toBeUndefined();
     await put('/locations/Y', { kind: 'WAREHOUSE', onHandAuthority: 'WMS' }, SHOP_KEY).expect(403);
+  });
+
+  describe('stock movement webhook', () => {
+    const movement = (overrides: object = {}) => ({
+      kind: 'RECEIPT',
+      sku: 'SKU-API',
+      locationId: 'WH-2',
+      quantity: { value: '3', uom: 'Units' },
+      sourceSystem: 'wms-2',
+      sourceEventId: `rcpt-${Math.random().toString(36).slice(2)}`,
+      reasonCode: 'STOCK.RECEIPT',
+      occurredAt: new Date().toISOString(),
+      ...overrides,
+    });
+    const post = (body: object, signature: string | null = signWebhook(TEST_WEBHOOK_SECRET, JSON.stringify(body))) => {
+      const call = request(app.getHttpServer()).post('/webhooks/stock-movements').set('content-type', 'application/json');
+      return (signature ? call.set('X-Signature', signature) : call).send(JSON.stringify(body));
+    };
+    const onHandAtWh2 = async () => (await database.db('stock_position').where({ sku: 'SKU-API', location_id: 'WH-2' }).first('on_hand')).on_hand;
+
+    it('records a signed movement, and a redelivery changes nothing', async () => {
+      const body = movement();
+      const first = await post(body).expect(200);
+      expect(first.body).toMatchObject({ outcome: 'RECORDED', entries: [{ locationId: 'WH-2', quantityType: 'ON_HAND', status: 'APPLIED', balanceAfter: '10' }] });
+
+      expect((await post(body).expect(200)).body).toEqual({ outcome: 'DUPLICATE' });
+      expect(await onHandAtWh2()).toBe('10');
+    });
+
+    it('refuses a bad or missing signature before anything is written', async () => {
+      const body = movement({ quantity: { value: '1000', uom: 'Units' } });
+      const forged = await post(body, signWebhook('not-the-secret', JSON.stringify(body))).expect(401);
+      expect(forged.body.code).toBe('WEBHOOK.BAD_SIGNATURE');
+      const stale = await post(body, signWebhook(TEST_WEBHOOK_SECRET, JSON.stringify(body), new Date(Date.now() - 3_600_000))).expect(401);
+      expect(stale.body.code).toBe('WEBHOOK.STALE_TIMESTAMP');
+      await post(body, null).expect(401);
+      expect(await onHandAtWh2()).toBe('10');
+    });
+
+    it('refuses an invalid movement with the reason, naming fields or the business rule', async () => {
+      const malformed = await post({ ...movement(), quantity: { value: 'three', uom: 'Units' }, kind: 'TELEPORT' }).expect(400);
+      expect(malformed.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['kind', 'quantity.value']);
+      const unknownUnit = await post(movement({ quantity: { value: '1', uom: 'Pallet' } })).expect(422);
+      expect(unknownUnit.body).toMatchObject({ code: 'INVENTORY.UNIT_WITHOUT_CONVERSION', details: { uom: 'Pallet' } });
+      expect(await onHandAtWh2()).toBe('10');
+    });
   });
 });

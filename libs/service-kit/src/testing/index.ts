@@ -1,2 +1,2 @@
 export { describeServiceBasics, type ServiceUnderTest } from './describe-service-basics';
-export { stackEnv } from './stack-env';
+export { stackEnv, TEST_WEBHOOK_SECRET } from './stack-env';

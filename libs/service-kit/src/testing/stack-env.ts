@@ -6,6 +6,9 @@ import { testStack } from '@backbone/events/testing';
  * read the environment themselves. Authentication is off (AUTH_MODE=disabled); a test that checks
  * it opts in by overriding AUTH_MODE and adding credentials.
  */
+/** The secret every webhook source gets in tests (sign requests with `signWebhook`). */
+export const TEST_WEBHOOK_SECRET = 'test-webhook-secret';
+
 export function stackEnv(database: string): Record<string, string> {
   const databaseUrl = new URL(testStack.databaseUrl);
   databaseUrl.pathname = `/${database}`;
@@ -15,5 +18,6 @@ export function stackEnv(database: string): Record<string, string> {
     SCHEMA_REGISTRY_URL: testStack.registryUrl,
     LOG_LEVEL: 'silent',
     AUTH_MODE: 'disabled',
+    WEBHOOK_SECRETS: JSON.stringify({ wms: [TEST_WEBHOOK_SECRET] }),
   };
 }
