@@ -29,7 +29,7 @@ describe('inventory-service on Kafka: stock movements in, reservations for order
   const group = uniqueName('inventory-it');
 
   beforeAll(async () => {
-    await ensureTopics(testKafka(), ['orders.order.v1', 'inventory.stock.v1', 'inventory.movements.v1'].map((topic) => ({ topic, partitions: 6 })));
+    await ensureTopics(testKafka(), ['orders.order.v1', 'inventory.stock.v1', 'inventory.movements.v1', 'ops.exception.v1'].map((topic) => ({ topic, partitions: 6 })));
     database = await createTestDatabase({ eventTables: false });
     inventory = await startService('inventory-service', { DATABASE_URL: database.url, KAFKA_CONSUMER_GROUP: group, KAFKA_CONSUMER_START: 'latest' });
     await waitForConsumerGroup(group);
@@ -104,6 +104,29 @@ describe('inventory-service on Kafka: stock movements in, reservations for order
       expect(await database.db('stock_position').where({ sku: 'SKU-FLOW' }).first('on_hand')).toEqual({ on_hand: '15' });
     } finally {
       await stock.stop();
+    }
+  });
+
+  it('files a movement it cannot apply in the exception queue with the reason, not in a dead-letter topic', async () => {
+    const exceptions = await watchTopics(['ops.exception.v1']);
+    const sourceEventId = uniqueName('wms-bad');
+    try {
+      await publisher.publish([
+        {
+          type: 'backbone.inventory.StockMovementReported',
+          key: 'SKU-NOBODY-KNOWS@WH-A',
+          payload: {
+            kind: 'RECEIPT', sku: 'SKU-NOBODY-KNOWS', locationId: 'WH-A', transitLocationId: null, countedQuantityType: null,
+            quantity: { value: '1', uom: 'Units' }, sourceSystem: 'wms-a', sourceEventId, reportedBy: 'WMS', reasonCode: 'STOCK.RECEIPT', sequence: null, occurredAt: new Date(),
+          },
+        },
+      ]);
+
+      const raised = await exceptions.waitFor('backbone.ops.ExceptionRaised', (payload) => payload.subject.id === `wms-a/${sourceEventId}`);
+      expect(raised.payload).toMatchObject({ service: 'inventory-service', code: 'INVENTORY.UNKNOWN_SKU', subject: { type: 'stock-movement' } });
+      expect(await database.db('business_exception').where({ subject_id: `wms-a/${sourceEventId}` }).first('status', 'code')).toEqual({ status: 'OPEN', code: 'INVENTORY.UNKNOWN_SKU' });
+    } finally {
+      await exceptions.stop();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ExceptionsModule } from '@backbone/exceptions';
 import { ServiceKitModule } from '@backbone/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { StockMovementsWebhook } from './api/stock-movements.webhook';
@@ -29,6 +30,7 @@ export class AppModule {
           },
           consumesEvents: true,
         }),
+        ExceptionsModule.forRoot(),
       ],
       controllers: [StockController, StockSetupController, StockMovementsWebhook, OnStockMovementReported, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
       providers: [IngestStockEvent, Reservations],

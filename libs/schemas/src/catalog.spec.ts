@@ -7,6 +7,7 @@ describe('event catalog', () => {
       'orders.order.v1',
       'inventory.stock.v1',
       'inventory.availability.v1',
+      'inventory.movements.v1',
       'returns.rma.v1',
       'edi.document.v1',
       'erp.sync.v1',
@@ -22,6 +23,7 @@ describe('event catalog', () => {
       'orders.order.v1': ['OrderReceived', 'OrderValidated', 'OrderRejected', 'OrderOnHold', 'OrderReserved', 'OrderConfirmed', 'OrderShipmentRecorded', 'OrderCancelled'],
       'inventory.stock.v1': ['StockChanged', 'ReservationConfirmed', 'ReservationPartial', 'ReservationRejected', 'ReservationReleased'],
       'inventory.availability.v1': ['AvailabilityChanged'],
+      'inventory.movements.v1': ['StockMovementReported'],
       'returns.rma.v1': [
         'RmaRequested', 'RmaAuthorized', 'RmaInTransit', 'RmaReceived', 'RmaInspected', 'RmaDispositioned',
         'RmaStockUpdated', 'RmaRefundIssued', 'RmaFinanciallyPosted', 'RmaRejected', 'RmaExpired',

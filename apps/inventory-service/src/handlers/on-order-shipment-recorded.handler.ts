@@ -1,17 +1,22 @@
 import { OnEvent, type EventContext } from '@backbone/events';
+import { ExceptionQueue } from '@backbone/exceptions';
 import type { OrderShipmentRecorded } from '@backbone/schemas';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Reservations } from '../application/reservations';
+import { raisingBusinessExceptions } from './business-exceptions';
 import { causeOf } from './order-event-cause';
 
 /** A shipment consumes the reservation: reserved and on hand both drop by what left. */
 @Controller()
 export class OnOrderShipmentRecorded {
-  constructor(private readonly reservations: Reservations) {}
+  constructor(
+    private readonly reservations: Reservations,
+    private readonly exceptions: ExceptionQueue,
+  ) {}
 
   @OnEvent('backbone.orders.OrderShipmentRecorded')
   handle(@Payload() shipment: OrderShipmentRecorded, @Ctx() ctx: EventContext): Promise<void> {
-    return this.reservations.consume(ctx.trx, shipment, causeOf(ctx));
+    return raisingBusinessExceptions(this.exceptions, ctx, { type: 'order', id: shipment.orderId }, () => this.reservations.consume(ctx.trx, shipment, causeOf(ctx)));
   }
 }
