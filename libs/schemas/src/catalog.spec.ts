@@ -22,7 +22,7 @@ describe('event catalog', () => {
     expect(recordsByTopic).toEqual({
       'orders.order.v1': ['OrderReceived', 'OrderValidated', 'OrderRejected', 'OrderOnHold', 'OrderReserved', 'OrderConfirmed', 'OrderShipmentRecorded', 'OrderCancelled'],
       'inventory.stock.v1': ['StockChanged', 'ReservationConfirmed', 'ReservationPartial', 'ReservationRejected', 'ReservationReleased'],
-      'inventory.availability.v1': ['AvailabilityChanged'],
+      'inventory.availability.v1': ['AvailabilityChanged', 'ReorderPointReached'],
       'inventory.movements.v1': ['StockMovementReported'],
       'returns.rma.v1': [
         'RmaRequested', 'RmaAuthorized', 'RmaInTransit', 'RmaReceived', 'RmaInspected', 'RmaDispositioned',

@@ -14,6 +14,7 @@ function keyOf(event: InventoryEvent): string {
     case 'backbone.inventory.StockChanged':
       return `${event.payload.sku}@${event.payload.locationId}`;
     case 'backbone.inventory.AvailabilityChanged':
+    case 'backbone.inventory.ReorderPointReached':
       return `${event.payload.channel}/${event.payload.sku}`;
     default:
       return event.payload.orderId;

@@ -1120,6 +1120,64 @@ export const generatedEvents: readonly { topic: Topic; name: EventName; subject:
     }
   },
   {
+    "topic": "inventory.availability.v1",
+    "name": "backbone.inventory.ReorderPointReached",
+    "subject": "inventory.availability.v1-backbone.inventory.ReorderPointReached",
+    "schema": {
+      "type": "record",
+      "name": "ReorderPointReached",
+      "namespace": "backbone.inventory",
+      "doc": "What a channel may sell of a SKU dropped below its reorder point: time to replenish.",
+      "fields": [
+        {
+          "name": "channel",
+          "type": "string",
+          "doc": "Sales channel slug; with sku, the record key."
+        },
+        {
+          "name": "sku",
+          "type": "string",
+          "doc": "Stock keeping unit."
+        },
+        {
+          "name": "available",
+          "type": {
+            "type": "record",
+            "name": "Quantity",
+            "namespace": "backbone.common",
+            "doc": "A quantity with its unit of measure. The value is a decimal string so fractional units (kg, m) stay exact.",
+            "fields": [
+              {
+                "name": "value",
+                "type": "string",
+                "doc": "Decimal string: optional '-', digits, optional '.' and fraction digits, e.g. \"12\" or \"0.750\". Negative only where the field says so."
+              },
+              {
+                "name": "uom",
+                "type": "string",
+                "doc": "Unit of measure as named in the ERP, e.g. \"Units\", \"kg\", \"Box of 12\"."
+              }
+            ]
+          },
+          "doc": "Sellable quantity that crossed below the reorder point."
+        },
+        {
+          "name": "reorderPoint",
+          "type": "backbone.common.Quantity",
+          "doc": "The reorder point configured for the SKU on the channel."
+        },
+        {
+          "name": "asOf",
+          "type": {
+            "type": "long",
+            "logicalType": "timestamp-millis"
+          },
+          "doc": "Time of the stock state the figure was computed from (UTC)."
+        }
+      ]
+    }
+  },
+  {
     "topic": "inventory.movements.v1",
     "name": "backbone.inventory.StockMovementReported",
     "subject": "inventory.movements.v1-backbone.inventory.StockMovementReported",

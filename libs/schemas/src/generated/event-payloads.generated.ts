@@ -277,6 +277,20 @@ export type ChangeKind = 'DELTA' | 'ABSOLUTE';
 /** Which stock figure of a SKU at a location a change applies to. (Avro backbone.inventory.QuantityType) */
 export type QuantityType = 'ON_HAND' | 'RESERVED' | 'IN_TRANSIT' | 'QUARANTINED' | 'DAMAGED';
 
+/** What a channel may sell of a SKU dropped below its reorder point: time to replenish. (Avro backbone.inventory.ReorderPointReached) */
+export interface ReorderPointReached {
+  /** Sales channel slug; with sku, the record key. */
+  channel: string;
+  /** Stock keeping unit. */
+  sku: string;
+  /** Sellable quantity that crossed below the reorder point. */
+  available: Quantity;
+  /** The reorder point configured for the SKU on the channel. */
+  reorderPoint: Quantity;
+  /** Time of the stock state the figure was computed from (UTC). */
+  asOf: Date;
+}
+
 /** Every requested quantity of the order is reserved. (Avro backbone.inventory.ReservationConfirmed) */
 export interface ReservationConfirmed {
   /** Order the reservation belongs to; the record key. */
@@ -815,6 +829,7 @@ export interface EventPayloads {
   'backbone.inventory.ReservationRejected': ReservationRejected;
   'backbone.inventory.ReservationReleased': ReservationReleased;
   'backbone.inventory.AvailabilityChanged': AvailabilityChanged;
+  'backbone.inventory.ReorderPointReached': ReorderPointReached;
   'backbone.inventory.StockMovementReported': StockMovementReported;
   'backbone.returns.RmaRequested': RmaRequested;
   'backbone.returns.RmaAuthorized': RmaAuthorized;
@@ -861,7 +876,8 @@ export interface TopicEvents {
     | 'backbone.inventory.ReservationRejected'
     | 'backbone.inventory.ReservationReleased';
   'inventory.availability.v1':
-    | 'backbone.inventory.AvailabilityChanged';
+    | 'backbone.inventory.AvailabilityChanged'
+    | 'backbone.inventory.ReorderPointReached';
   'inventory.movements.v1':
     | 'backbone.inventory.StockMovementReported';
   'returns.rma.v1':
