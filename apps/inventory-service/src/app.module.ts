@@ -5,6 +5,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { StockMovementsWebhook } from './api/stock-movements.webhook';
 import { StockSetupController } from './api/stock-setup.controller';
 import { StockController } from './api/stock.controller';
+import { AvailabilityPublisher } from './application/availability-publisher';
 import { IngestStockEvent } from './application/ingest-stock-event';
 import { Reservations } from './application/reservations';
 import type { InventoryServiceConfig } from './config/inventory-service.config';
@@ -33,7 +34,7 @@ export class AppModule {
         ExceptionsModule.forRoot(),
       ],
       controllers: [StockController, StockSetupController, StockMovementsWebhook, OnStockMovementReported, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
-      providers: [IngestStockEvent, Reservations],
+      providers: [IngestStockEvent, Reservations, AvailabilityPublisher],
     };
   }
 }

@@ -3,6 +3,7 @@ import { DATABASE } from '@backbone/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { applyStockEvent, locationsOf, type StockEvent, type StockEventOutcome } from '../domain';
+import { AvailabilityRepository } from '../persistence/availability.repository';
 import { StockRepository } from '../persistence/stock.repository';
 import { toOutgoing } from './outgoing-events';
 
@@ -39,6 +40,7 @@ export class IngestStockEvent {
     const outcome = applyStockEvent(event, { product, locations, positions, countMarks, recentEntries, alreadyRecorded }, new Date());
     if (outcome.outcome === 'RECORDED') {
       await StockRepository.save(trx, outcome);
+      await AvailabilityRepository.markPending(trx, outcome.positions);
       await this.outbox.append(trx, outcome.events.map(toOutgoing));
     }
     return outcome;

@@ -14,6 +14,7 @@ import {
   type ReservationTrigger,
 } from '../domain';
 import { ReservationsRepository } from '../persistence/reservations.repository';
+import { AvailabilityRepository } from '../persistence/availability.repository';
 import { StockRepository } from '../persistence/stock.repository';
 import { toOutgoing } from './outgoing-events';
 
@@ -54,6 +55,7 @@ export class Reservations {
       new Date(),
     );
     await StockRepository.save(trx, decision);
+    await AvailabilityRepository.markPending(trx, decision.positions);
     await ReservationsRepository.saveReservation(trx, decision.status, decision.reservation);
     await this.outbox.append(trx, decision.events.map((event) => ({ ...toOutgoing(event), correlationId: cause.correlationId, causationId: cause.eventId })));
     return decision.status;
@@ -65,6 +67,7 @@ export class Reservations {
     const positions = await StockRepository.lockPositions(trx, allocatedPositions(held.reservation));
     const outcome = releaseReservation({ reservation: held.reservation, reason, trigger: trigger(cause), occurredAt }, positions, new Date());
     await StockRepository.save(trx, outcome);
+    await AvailabilityRepository.markPending(trx, outcome.positions);
     await ReservationsRepository.saveReservation(trx, 'RELEASED', outcome.reservation);
     await this.outbox.append(trx, outcome.events.map((event) => ({ ...toOutgoing(event), correlationId: cause.correlationId, causationId: cause.eventId })));
     return true;
@@ -79,6 +82,7 @@ export class Reservations {
     const outcome = consumeReservation({ reservation: held.reservation, lines, trigger: trigger(cause), shippedAt: shipment.shippedAt }, { positions, countMarks }, new Date());
     if (outcome.outcome === 'REJECTED') throw asDomainError(outcome.error);
     await StockRepository.save(trx, outcome);
+    await AvailabilityRepository.markPending(trx, outcome.positions);
     await ReservationsRepository.saveReservation(trx, held.status, outcome.reservation);
     await this.outbox.append(trx, outcome.events.map((event) => ({ ...toOutgoing(event), correlationId: cause.correlationId, causationId: cause.eventId })));
   }

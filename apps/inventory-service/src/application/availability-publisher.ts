@@ -1,0 +1,89 @@
+import { Outbox } from '@backbone/events';
+import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { channelAvailable, compareQuantities, reorderPointOf, type InventoryEvent } from '../domain';
+import type { InventoryServiceConfig } from '../config/inventory-service.config';
+import { AvailabilityRepository, type PendingAvailability } from '../persistence/availability.repository';
+import { StockQueries } from '../persistence/stock-queries';
+import { toOutgoing } from './outgoing-events';
+
+const BATCH = 500;
+
+/**
+ * Publishes channel availability: every interval it claims the (channel, sku) pairs stock changes
+ * marked, computes what the channel may sell now, and appends AvailabilityChanged (and
+ * ReorderPointReached on a downward crossing) when the figure differs from the last one published.
+ * A burst of changes thus yields one event per pair and interval, ending on the latest value.
+ * Replicas share the work: claims skip pairs another replica holds.
+ */
+@Injectable()
+export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(AvailabilityPublisher.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private stopped = false;
+
+  constructor(
+    @Inject(DATABASE) private readonly db: Knex,
+    @Inject(SERVICE_CONFIG) private readonly config: InventoryServiceConfig,
+    private readonly outbox: Outbox,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.schedule();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** One pass; returns how many pairs it looked at. */
+  async publishPending(): Promise<number> {
+    return this.db.transaction(async (trx) => {
+      const claimed = await AvailabilityRepository.claimPending(trx, BATCH);
+      const byChannel = Map.groupBy(claimed, (row) => row.channel);
+      for (const [channel, rows] of byChannel) await this.publishChannel(trx, channel, rows);
+      await AvailabilityRepository.clearPending(trx, claimed);
+      return claimed.length;
+    });
+  }
+
+  private async publishChannel(trx: Knex.Transaction, channel: string, rows: readonly PendingAvailability[]): Promise<void> {
+    const config = await StockQueries.channel(trx, channel);
+    if (!config) return;
+    const skus = rows.map((row) => row.sku);
+    const [positions, published, units] = await Promise.all([
+      StockQueries.positionsOf(trx, skus, config.locationIds),
+      AvailabilityRepository.published(trx, channel, skus),
+      StockQueries.baseUnits(trx, skus),
+    ]);
+    const asOf = new Date();
+    const events: InventoryEvent[] = [];
+    for (const sku of skus) {
+      const available = channelAvailable(config, sku, positions);
+      const uom = units.get(sku);
+      if (!uom) continue; // the product is no longer known: nothing to publish for it
+      const before = published.get(sku);
+      if (before !== undefined && compareQuantities(before, available) === 0) continue;
+      events.push({ type: 'backbone.inventory.AvailabilityChanged', payload: { channel, sku, available: { value: available, uom }, asOf } });
+      const reorderPoint = reorderPointOf(config, sku);
+      if (reorderPoint !== null && compareQuantities(available, reorderPoint) < 0 && (before === undefined || compareQuantities(before, reorderPoint) >= 0)) {
+        events.push({ type: 'backbone.inventory.ReorderPointReached', payload: { channel, sku, available: { value: available, uom }, reorderPoint: { value: reorderPoint, uom }, asOf } });
+      }
+      await AvailabilityRepository.savePublished(trx, channel, sku, available, asOf);
+    }
+    await this.outbox.append(trx, events.map(toOutgoing));
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.publishPending()
+        .catch((error: Error) => this.logger.error(`availability pass failed: ${error.message}`))
+        .finally(() => this.schedule());
+    }, this.config.AVAILABILITY_INTERVAL_MS);
+  }
+}
