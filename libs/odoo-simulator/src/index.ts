@@ -1,0 +1,15 @@
+export { startOdooSimulator } from './simulator';
+export type { OdooSimulator } from './simulator';
+export { DEFAULT_USERS } from './simulator-options';
+export type { OdooSimulatorOptions } from './simulator-options';
+export type { SimulatorUser } from './rpc/authentication';
+export type { OdooVersion } from './orm/model-definition';
+export { FaultInjector } from './rpc/faults';
+export type { FaultRule, FaultKind, FaultMatch, FaultHandle } from './rpc/faults';
+export { CallStats } from './rpc/call-stats';
+export type { Api, CallKey, CallCount } from './rpc/call-stats';
+export { Seeder } from './seed/seeder';
+export type { ProductSeed, WarehouseSeed } from './seed/seeder';
+export { DirectOrm } from './seed/direct-orm';
+export { seedDemoCatalog } from './seed/demo-catalog';
+export type { DemoCatalog } from './seed/demo-catalog';
