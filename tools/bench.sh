@@ -2,5 +2,5 @@
 # `npm run bench`: builds and runs the benchmarks on the local stack (or the configured external one).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
-nx run @backbone/bench:build --outputStyle=static >/dev/null
-cd bench && npm run --silent bench:events
+nx run-many -t build --outputStyle=static >/dev/null
+cd bench && npm run --silent bench:events && npm run --silent bench:inventory

@@ -2,7 +2,7 @@ import { createBackboneCodec, EventProducer, EventPublisher, ensureTopics } from
 import { createTestDatabase, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import type { OrderReceived } from '@backbone/schemas';
 import { watchTopics, waitForConsumerGroup } from '../support/kafka';
-import { startService, type RunningService } from '../support/services';
+import { startServiceProcess, type RunningService } from '@backbone/service-kit/testing';
 
 /** The order-service's side of the conversation, published as it would publish it. */
 function orderReceived(orderId: string, quantity: string): OrderReceived {
@@ -31,7 +31,7 @@ describe('inventory-service on Kafka: stock movements in, reservations for order
   beforeAll(async () => {
     await ensureTopics(testKafka(), ['orders.order.v1', 'inventory.stock.v1', 'inventory.movements.v1', 'ops.exception.v1'].map((topic) => ({ topic, partitions: 6 })));
     database = await createTestDatabase({ eventTables: false });
-    inventory = await startService('inventory-service', { DATABASE_URL: database.url, KAFKA_CONSUMER_GROUP: group, KAFKA_CONSUMER_START: 'latest' });
+    inventory = await startServiceProcess('inventory-service', { DATABASE_URL: database.url, KAFKA_CONSUMER_GROUP: group, KAFKA_CONSUMER_START: 'latest' });
     await waitForConsumerGroup(group);
     // Stock master data; an API and ERP master-data events will fill these later.
     await database.db('product').insert({ sku: 'SKU-FLOW', base_unit: 'Units' });

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { testStack } from '@backbone/events/testing';
-import { TEST_WEBHOOK_SECRET } from '@backbone/service-kit/testing';
+import { TEST_WEBHOOK_SECRET } from './stack-env';
 
 export interface RunningService {
   url: string;
@@ -12,12 +12,12 @@ export interface RunningService {
 }
 
 /**
- * Starts a built service (`apps/<name>/dist/main.js`) against the test stack, as it runs in
- * production, and waits until /health/ready answers 200.
+ * Starts a built service (`apps/<name>/dist/main.js`) in its own process against the test stack,
+ * as it runs in production, and waits until /health/ready answers 200. For system tests and benchmarks.
  */
-export async function startService(name: string, env: Record<string, string>): Promise<RunningService> {
+export async function startServiceProcess(name: string, env: Record<string, string>): Promise<RunningService> {
   const port = String(20_000 + Math.floor(Math.random() * 20_000));
-  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', join(__dirname, '../../apps', name, 'dist/main.js')], {
+  const child = spawn(process.execPath, ['--disable-warning=TimeoutNegativeWarning', join(__dirname, '../../../../apps', name, 'dist/main.js')], {
     env: { ...process.env, KAFKA_BROKERS: testStack.brokers.join(','), SCHEMA_REGISTRY_URL: testStack.registryUrl, HTTP_PORT: port, LOG_LEVEL: 'warn', AUTH_MODE: 'disabled', WEBHOOK_SECRETS: JSON.stringify({ wms: [TEST_WEBHOOK_SECRET] }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

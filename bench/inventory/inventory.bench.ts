@@ -1,0 +1,127 @@
+/*
+ * bench/inventory: the inventory-service as it runs in production (its own process, real Kafka,
+ * registry and PostgreSQL), fed WMS stock movements on inventory.movements.v1.
+ *   throughput: a burst of BENCH_STOCK_EVENTS receipts, first send to last one in the ledger
+ *   latency:    BENCH_STOCK_PACED receipts at half the measured throughput (capped at
+ *               BENCH_STOCK_RATE/s), each for its own SKU, from the send to the AvailabilityChanged
+ *               it causes (availability is coalesced every AVAILABILITY_INTERVAL_MS, 100 ms here)
+ *   baseline:   raw kafkajs with JSON values on the same broker in the same run (bench/events' (c))
+ * Run: npm run bench (builds everything), or npm run bench:inventory -w bench after a build.
+ */
+import { createBackboneCodec, EventProducer, EventPublisher, ensureTopics, newEventId, type OutgoingEvent } from '@backbone/events';
+import { createTestDatabase, testKafka, testStack, uniqueName } from '@backbone/events/testing';
+import { startServiceProcess } from '@backbone/service-kit/testing';
+import { printTable, sleep, summarize, until, type PathResult } from '../support';
+import { measure, rawKafkajsPath } from '../events/paths';
+
+const BURST = Number(process.env.BENCH_STOCK_EVENTS ?? 20_000);
+const PACED = Number(process.env.BENCH_STOCK_PACED ?? 3_000);
+const MAX_RATE = Number(process.env.BENCH_STOCK_RATE ?? 1_000);
+const SKUS = 500;
+const CHUNK = 500;
+
+function receipt(sku: string, locationId = 'WH-1'): OutgoingEvent {
+  return {
+    type: 'backbone.inventory.StockMovementReported',
+    key: `${sku}@${locationId}`,
+    payload: {
+      kind: 'RECEIPT', sku, locationId, transitLocationId: null, countedQuantityType: null, quantity: { value: '1', uom: 'Units' },
+      sourceSystem: 'bench-wms', sourceEventId: newEventId(), reportedBy: 'WMS', reasonCode: 'STOCK.RECEIPT', sequence: null, occurredAt: new Date(),
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const kafka = testKafka('bench-inventory');
+  await ensureTopics(kafka, ['inventory.movements.v1', 'inventory.stock.v1', 'inventory.availability.v1'].map((topic) => ({ topic, partitions: 6 })));
+  const results: PathResult[] = [];
+
+  console.log('bench/inventory: baseline (raw kafkajs, JSON) first');
+  const [baseline] = await measure(await rawKafkajsPath(kafka));
+  results.push(baseline);
+
+  const database = await createTestDatabase({ eventTables: false });
+  const group = uniqueName('bench-inventory');
+  const service = await startServiceProcess('inventory-service', { DATABASE_URL: database.url, KAFKA_CONSUMER_GROUP: group, KAFKA_CONSUMER_START: 'latest', AVAILABILITY_INTERVAL_MS: '100' });
+  const producer = new EventProducer(kafka);
+  const publisher = new EventPublisher(createBackboneCodec({ url: testStack.registryUrl }), producer, 'bench-wms');
+  const watcher = kafka.consumer({ groupId: uniqueName('bench-availability') });
+  try {
+    const skus = Array.from({ length: SKUS + PACED }, (_, i) => `BENCH-${i}`);
+    await database.db.batchInsert('product', skus.map((sku) => ({ sku, base_unit: 'Units' })), 1000);
+    await database.db('location').insert({ location_id: 'WH-1', kind: 'WAREHOUSE', on_hand_authority: 'WMS' });
+    await database.db('channel').insert({ channel: 'bench', location_ids: ['WH-1'] });
+    await waitForGroup(kafka, group);
+
+    // Availability events, timed on arrival, by SKU.
+    const arrivals = new Map<string, number>();
+    const joined = new Promise<void>((resolve) => watcher.on(watcher.events.GROUP_JOIN, () => resolve()));
+    await watcher.connect();
+    await watcher.subscribe({ topics: ['inventory.availability.v1'], fromBeginning: false });
+    await watcher.run({ eachMessage: async ({ message }) => void arrivals.set(message.key!.toString().split('/')[1], Date.now()) });
+    await joined;
+
+    console.log(`inventory-service: burst of ${BURST} receipts over ${SKUS} SKUs`);
+    const ledgerSize = async () => Number((await database.db('ledger_entry').count({ n: '*' }))[0].n);
+    const startedAt = Date.now();
+    for (let i = 0; i < BURST; i += CHUNK) await publisher.publish(Array.from({ length: Math.min(CHUNK, BURST - i) }, (_, k) => receipt(skus[(i + k) % SKUS])));
+    await pollUntil(async () => (await ledgerSize()) >= BURST, 600_000, 'the burst in the ledger');
+    results.push(summarize('inventory-service ingest (burst)', BURST, startedAt, Date.now(), []));
+
+    // Latency at half the measured rate, each receipt on a SKU of its own.
+    const rate = Math.min(MAX_RATE, Math.floor(results[1].eventsPerSecond / 2));
+    const sentAt = new Map<string, number>();
+    const pacedStart = Date.now();
+    const perTick = Math.max(1, Math.round(rate / 100));
+    for (let sent = 0, tick = 0; sent < PACED; tick++) {
+      const batch = skus.slice(SKUS + sent, SKUS + Math.min(PACED, sent + perTick));
+      const now = Date.now();
+      for (const sku of batch) sentAt.set(sku, now);
+      await publisher.publish(batch.map((sku) => receipt(sku)));
+      sent += batch.length;
+      const wait = pacedStart + (tick + 1) * 10 - Date.now();
+      if (wait > 0) await sleep(wait);
+    }
+    await until(() => [...sentAt.keys()].every((sku) => arrivals.has(sku)), 60_000, 'every availability event', () => `${[...sentAt.keys()].filter((sku) => arrivals.has(sku)).length} of ${PACED}`);
+    const latencies = [...sentAt].map(([sku, at]) => (arrivals.get(sku) as number) - at);
+    results.push(summarize(`stock event → AvailabilityChanged (paced ${rate}/s)`, PACED, pacedStart, Date.now(), latencies));
+  } finally {
+    await watcher.disconnect();
+    await producer.disconnect();
+    await service.stop();
+    await database.drop();
+  }
+
+  printTable(results);
+  console.log('');
+  console.log(`ratio ingest/baseline (throughput): ${(results[1].eventsPerSecond / results[0].eventsPerSecond).toFixed(2)}`);
+  process.exit(0);
+}
+
+async function pollUntil(done: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`benchmark timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+async function waitForGroup(kafka: ReturnType<typeof testKafka>, groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (let tries = 0; tries < 300; tries++) {
+      const { groups } = await admin.describeGroups([groupId]);
+      if (groups[0]?.state === 'Stable' && groups[0].members.length > 0) return;
+      await sleep(200);
+    }
+    throw new Error(`consumer group ${groupId} never became stable`);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
