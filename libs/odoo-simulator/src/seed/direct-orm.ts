@@ -1,6 +1,7 @@
 /* Reading and changing data from test code without going through HTTP (so without latency,
  * faults or stats), with the same wire encoding clients see. */
 import { Context } from '../orm/env';
+import { bindArguments } from '../rpc/bind-arguments';
 import { Vals } from '../orm/model-definition';
 import { RecordValues } from '../orm/read-records';
 import { SearchOptions } from '../orm/search-records';
@@ -27,5 +28,14 @@ export class DirectOrm {
 
   write(model: string, ids: number[], vals: Vals, context: Context = {}): void {
     this.transact((env) => env.write(model, ids, vals), context);
+  }
+
+  /** Runs a model method (action_confirm, button_validate, ...) with named arguments. */
+  call(model: string, method: string, ids: number[] = [], args: Record<string, unknown> = {}, context: Context = {}): unknown {
+    return this.transact((env) => {
+      const definition = env.model(model).methods.get(method);
+      if (!definition) throw new Error(`${model} has no method ${method} in Odoo ${env.version}`);
+      return definition.run({ env, model, ids, args: bindArguments(definition, [], args, 'signature') });
+    }, context);
   }
 }
