@@ -30,6 +30,11 @@ export class DirectOrm {
     this.transact((env) => env.write(model, ids, vals), context);
   }
 
+  /** The field names a model has in this server's version. */
+  fieldsOf(model: string): string[] {
+    return this.transact((env) => [...env.model(model).fields.keys()]);
+  }
+
   /** Runs a model method (action_confirm, button_validate, ...) with named arguments. */
   call(model: string, method: string, ids: number[] = [], args: Record<string, unknown> = {}, context: Context = {}): unknown {
     return this.transact((env) => {
