@@ -14,6 +14,7 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox';
 export * from './transport/event-context';
+export * from './transport/batch-scope';
 export * from './transport/retry-policy';
 export * from './transport/kafka-event-server';
 export * from './dead-letters/dead-letters';

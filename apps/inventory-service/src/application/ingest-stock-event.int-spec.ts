@@ -98,4 +98,22 @@ describe('IngestStockEvent on PostgreSQL', () => {
     expect((await database.db('ledger_entry').count({ n: '*' }))[0].n).toBe(entriesBefore);
     expect((await database.db('stock_position').count({ n: '*' }))[0].n).toBe(positionsBefore);
   });
+
+  it('applies a batch in order, each movement seeing the ones before it, a repeated one once', async () => {
+    const receipt = event({ kind: 'RECEIPT', locationId: 'WH-WEST', quantity: { value: '10', uom: 'Units' } });
+    const later = new Date(Date.now() + 600_000);
+    const outcomes = await database.db.transaction((trx) =>
+      ingest.executeMany(trx, [
+        receipt,
+        receipt,
+        event({ kind: 'ADJUSTMENT', locationId: 'WH-WEST', quantity: { value: '-3', uom: 'Units' }, occurredAt: later }),
+        event({ kind: 'ADJUSTMENT', locationId: 'MOON' }),
+        event({ kind: 'CYCLE_COUNT', locationId: 'WH-WEST', quantityType: 'ON_HAND', quantity: { value: '50', uom: 'Units' }, occurredAt: new Date(later.getTime() - 1000) } as StockEvent),
+      ]),
+    );
+
+    expect(outcomes.map((outcome) => outcome.outcome)).toEqual(['RECORDED', 'DUPLICATE', 'RECORDED', 'REJECTED', 'RECORDED']);
+    // The count (50) is older than the -3 adjustment, which it re-applies on top: 47.
+    expect(Number(await onHand('WH-WEST'))).toBe(47);
+  });
 });

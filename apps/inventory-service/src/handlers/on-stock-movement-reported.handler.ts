@@ -1,13 +1,20 @@
-import { DomainError, OnEvent, type EventContext } from '@backbone/events';
+import { OnEvent, type EventContext } from '@backbone/events';
 import { ExceptionQueue } from '@backbone/exceptions';
 import type { StockMovementReported } from '@backbone/schemas';
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { IngestStockEvent } from '../application/ingest-stock-event';
 import { toStockEvent } from '../application/stock-movement';
-import { raisingBusinessExceptions } from './business-exceptions';
 
-/** Records a warehouse system's stock movement from inventory.movements.v1 in the ledger. */
+interface Received {
+  movement: StockMovementReported;
+  ctx: EventContext;
+}
+
+/**
+ * Records warehouse systems' stock movements from inventory.movements.v1 in the ledger, a whole
+ * fetched batch at once; a movement the rules refuse becomes an open exception (nothing written for it).
+ */
 @Controller()
 export class OnStockMovementReported {
   constructor(
@@ -16,11 +23,24 @@ export class OnStockMovementReported {
   ) {}
 
   @OnEvent('backbone.inventory.StockMovementReported')
-  async handle(@Payload() movement: StockMovementReported, @Ctx() ctx: EventContext): Promise<void> {
-    const subject = { type: 'stock-movement', id: `${movement.sourceSystem}/${movement.sourceEventId}` };
-    await raisingBusinessExceptions(this.exceptions, ctx, subject, async () => {
-      const outcome = await this.ingest.execute(toStockEvent(movement), ctx.trx);
-      if (outcome.outcome === 'REJECTED') throw new DomainError(outcome.error.code, outcome.error.message, { ...outcome.error.details });
-    });
+  handle(@Payload() movement: StockMovementReported, @Ctx() ctx: EventContext): void {
+    ctx.batch.collect<Received>('stock-movements', { movement, ctx }, (received) => this.record(received));
+  }
+
+  private async record(received: readonly Received[]): Promise<void> {
+    const { trx } = received[0].ctx;
+    const outcomes = await this.ingest.executeMany(trx, received.map(({ movement }) => toStockEvent(movement)));
+    for (const [index, outcome] of outcomes.entries()) {
+      if (outcome.outcome !== 'REJECTED') continue;
+      const { movement, ctx } = received[index];
+      await this.exceptions.raise(trx, {
+        code: outcome.error.code,
+        message: outcome.error.message,
+        subject: { type: 'stock-movement', id: `${movement.sourceSystem}/${movement.sourceEventId}` },
+        details: Object.fromEntries(Object.entries(outcome.error.details).map(([key, value]) => [key, String(value)])),
+        sourceEventId: ctx.eventId,
+        correlationId: ctx.correlationId,
+      });
+    }
   }
 }

@@ -10,16 +10,13 @@ export const AvailabilityRepository = {
   /** Marks every (channel, sku) whose availability the changed positions may move; in the change's transaction. */
   async markPending(trx: Knex.Transaction, positions: readonly StockPosition[]): Promise<void> {
     if (positions.length === 0) return;
-    const bySku = new Map<string, Set<string>>();
-    for (const position of positions) bySku.set(position.sku, (bySku.get(position.sku) ?? new Set()).add(position.locationId));
-    for (const [sku, locationIds] of bySku) {
-      await trx.raw(
-        `insert into availability_pending (channel, sku)
-         select channel, ? from channel where location_ids && ?::text[]
-         on conflict (channel, sku) do nothing`,
-        [sku, [...locationIds]],
-      );
-    }
+    await trx.raw(
+      `insert into availability_pending (channel, sku)
+       select distinct c.channel, v.sku
+       from channel c join (select unnest(?::text[]) as sku, unnest(?::text[]) as location_id) v on v.location_id = any(c.location_ids)
+       on conflict (channel, sku) do nothing`,
+      [positions.map((position) => position.sku), positions.map((position) => position.locationId)],
+    );
   },
 
   /** Claims pending marks (skipping those another replica is publishing), oldest first. */

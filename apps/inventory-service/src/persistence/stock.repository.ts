@@ -32,6 +32,11 @@ export const StockRepository = {
     return row ? { sku: row.sku, baseUnit: row.base_unit, basePerUnit: row.base_per_unit } : null;
   },
 
+  async products(trx: Knex.Transaction, skus: readonly string[]): Promise<Map<string, ProductUnits>> {
+    const rows = await trx('product').whereIn('sku', skus).andWhere({ active: true });
+    return new Map(rows.map((row) => [row.sku, { sku: row.sku, baseUnit: row.base_unit, basePerUnit: row.base_per_unit }]));
+  },
+
   async locations(trx: Knex.Transaction, locationIds: readonly string[]): Promise<LocationConfig[]> {
     const rows = await trx('location').whereIn('location_id', locationIds);
     return rows.map((row) => ({ locationId: row.location_id, kind: row.kind, onHandAuthority: row.on_hand_authority, allowNegativeOnHand: row.allow_negative_on_hand }));
@@ -81,30 +86,50 @@ export const StockRepository = {
     }));
   },
 
-  /** Applied deltas at the positions that may have occurred after `since` (what a late count must re-apply). */
-  async appliedDeltasSince(trx: Knex.Transaction, keys: readonly PositionKey[], since: SourceClock): Promise<LedgerEntry[]> {
-    if (keys.length === 0) return [];
+  /**
+   * Applied deltas at the positions that may have occurred after any of the counts' clocks (what a
+   * late count must re-apply): at or after the earliest count, or later-numbered by a count's own
+   * source (a source's sequence beats its clock, see ordering-rules.ts). A superset is harmless.
+   */
+  async appliedDeltasSince(trx: Knex.Transaction, keys: readonly PositionKey[], counts: readonly SourceClock[]): Promise<LedgerEntry[]> {
+    if (keys.length === 0 || counts.length === 0) return [];
+    const earliest = new Date(Math.min(...counts.map((count) => count.occurredAt.getTime())));
     const rows: LedgerRow[] = await trx('ledger_entry')
       .whereIn(['sku', 'location_id'], keys.map((key) => [key.sku, key.locationId]))
       .andWhere({ status: 'APPLIED', change_kind: 'DELTA' })
       .andWhere((where) => {
-        where.where('occurred_at', '>=', since.occurredAt);
-        // A source's sequence beats its clock (ordering-rules.ts): its later-numbered deltas count too.
-        if (since.sequence !== null) where.orWhere((bySequence) => bySequence.where('source_system', since.sourceSystem).andWhere('sequence', '>', since.sequence!));
+        where.where('occurred_at', '>=', earliest);
+        for (const count of counts.filter((clock) => clock.sequence !== null)) {
+          where.orWhere((bySequence) => bySequence.where('source_system', count.sourceSystem).andWhere('sequence', '>', count.sequence!));
+        }
       })
       .orderBy('id');
     return rows.map(toLedgerEntry);
   },
 
-  async isRecorded(trx: Knex.Transaction, sourceSystem: string, causeEventId: string | null): Promise<boolean> {
-    if (!causeEventId) return false;
-    return (await trx('ledger_entry').where({ source_system: sourceSystem, cause_event_id: causeEventId }).first('id')) !== undefined;
+  /** Which of the (source system, event id) causes the ledger already holds, as `source\u0000id` keys. */
+  async recordedCauses(trx: Knex.Transaction, causes: readonly { sourceSystem: string; eventId: string | null }[]): Promise<Set<string>> {
+    const known = causes.filter((cause) => cause.eventId !== null);
+    if (known.length === 0) return new Set();
+    const rows: { source_system: string; cause_event_id: string }[] = await trx('ledger_entry')
+      .distinct('source_system', 'cause_event_id')
+      .whereIn(['source_system', 'cause_event_id'], known.map((cause) => [cause.sourceSystem, cause.eventId as string]));
+    return new Set(rows.map((row) => causeKey(row.source_system, row.cause_event_id)));
   },
 
   async save(trx: Knex.Transaction, changes: { positions?: readonly StockPosition[]; countMarks?: readonly CountMark[]; entries?: readonly LedgerEntry[] }): Promise<void> {
-    for (const position of changes.positions ?? []) {
-      const figures = Object.fromEntries(Object.entries(FIGURE_COLUMNS).map(([type, column]) => [column, position.balances[type as QuantityType]]));
-      await trx('stock_position').where({ sku: position.sku, location_id: position.locationId }).update({ ...figures, updated_at: trx.fn.now() });
+    const positions = changes.positions ?? [];
+    if (positions.length > 0) {
+      // One statement for all positions: a row of values per position, joined on its key.
+      const columns = Object.values(FIGURE_COLUMNS);
+      const values = positions.map(() => `(?, ?, ${columns.map(() => '?::numeric').join(', ')})`).join(', ');
+      const bindings = positions.flatMap((position) => [position.sku, position.locationId, ...Object.keys(FIGURE_COLUMNS).map((type) => position.balances[type as QuantityType])]);
+      await trx.raw(
+        `update stock_position as p set ${columns.map((column) => `${column} = v.${column}`).join(', ')}, updated_at = now()
+         from (values ${values}) as v(sku, location_id, ${columns.join(', ')})
+         where p.sku = v.sku and p.location_id = v.location_id`,
+        bindings,
+      );
     }
     if (changes.countMarks?.length) {
       await trx('count_mark')
@@ -124,6 +149,10 @@ export const StockRepository = {
     if (changes.entries?.length) await trx('ledger_entry').insert(changes.entries.map(toLedgerRow));
   },
 };
+
+export function causeKey(sourceSystem: string, eventId: string): string {
+  return `${sourceSystem}\u0000${eventId}`;
+}
 
 function toPosition(row: PositionRow): StockPosition {
   const balances = Object.fromEntries(Object.entries(FIGURE_COLUMNS).map(([type, column]) => [type, String(row[column])])) as Record<QuantityType, string>;

@@ -8,6 +8,7 @@ import { Inbox } from '../inbox/inbox';
 import { eventMetrics } from '../metrics';
 import { withConsumeSpan } from '../tracing/trace-context';
 import type { DeadLetters } from '../dead-letters/dead-letters';
+import { BatchScope } from './batch-scope';
 import { EventContext } from './event-context';
 import { RetriesExhausted, withRetries, type RetryPolicy } from './retry-policy';
 
@@ -99,14 +100,16 @@ export class BatchProcessor {
     let duplicates = 0;
     await this.deps.db.transaction(async (trx) => {
       const claimed = await Inbox.claim(trx, this.deps.consumerGroup, handled.map((item) => item.eventId));
+      const scope = new BatchScope();
       for (const item of handled) {
         // A duplicate id later in the same batch finds its claim already taken.
         if (!claimed.delete(item.eventId)) {
           duplicates++;
           continue;
         }
-        await this.dispatch(trx, topic, partition, item);
+        await this.dispatch(trx, topic, partition, item, scope);
       }
+      await scope.flush();
     });
     eventMetrics.consumed.inc({ topic, group: this.deps.consumerGroup, outcome: 'duplicate' }, duplicates);
     eventMetrics.consumed.inc({ topic, group: this.deps.consumerGroup, outcome: 'applied' }, handled.length - duplicates);
@@ -125,7 +128,9 @@ export class BatchProcessor {
           this.deps.db.transaction(async (trx) => {
             const claimed = await Inbox.claim(trx, this.deps.consumerGroup, [item.eventId]);
             if (claimed.size === 0) return;
-            await this.dispatch(trx, topic, partition, item);
+            const scope = new BatchScope();
+            await this.dispatch(trx, topic, partition, item, scope);
+            await scope.flush();
             eventMetrics.consumed.inc({ topic, group: this.deps.consumerGroup, outcome: 'applied' });
           }),
         async (error, attempt) => {
@@ -140,7 +145,7 @@ export class BatchProcessor {
     }
   }
 
-  private async dispatch(trx: Knex.Transaction, topic: string, partition: number, item: Decoded): Promise<void> {
+  private async dispatch(trx: Knex.Transaction, topic: string, partition: number, item: Decoded, scope: BatchScope): Promise<void> {
     const context = new EventContext(
       trx,
       item.eventId,
@@ -151,6 +156,7 @@ export class BatchProcessor {
       topic,
       partition,
       item.message.offset,
+      scope,
     );
     await withConsumeSpan(topic, item.headers, this.deps.consumerGroup, () => item.handler!(item.payload, context));
   }

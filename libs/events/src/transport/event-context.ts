@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { StringHeaders } from '../envelope/headers';
 import type { EventCause } from '../envelope/outgoing-event';
+import type { BatchScope } from './batch-scope';
 
 /**
  * What an `@EventPattern` handler receives with `@Ctx()`. Its writes go through `trx`, the same
@@ -17,6 +18,8 @@ export class EventContext implements EventCause {
     readonly topic: string,
     readonly partition: number,
     readonly offset: string,
+    /** Work deferred to the end of the batch, in the same transaction (see BatchScope). */
+    readonly batch: BatchScope,
   ) {}
 
   /** Nest's `@Ctx()` resolution reads arguments through this. */
