@@ -24,10 +24,6 @@ export class SimulatorHttpServer {
     return this.boundPort;
   }
 
-  get listening(): boolean {
-    return this.server !== undefined;
-  }
-
   /** Listens on `port` (0 = any free port, then kept for reopening after an outage). */
   async listen(port: number): Promise<number> {
     if (this.server) return this.boundPort;

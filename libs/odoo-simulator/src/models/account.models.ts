@@ -98,7 +98,6 @@ export const accountMoveLine: ModelDefinition = {
 export const accountMoveReversal: ModelDefinition = {
   name: 'account.move.reversal',
   description: 'Account Move Reversal',
-  transient: true,
   fields: [
     many2many('move_ids', 'Journal Entries', 'account.move', {
       default: (env) => (env.context.active_model === 'account.move' && Array.isArray(env.context.active_ids) ? [[6, 0, env.context.active_ids]] : []),

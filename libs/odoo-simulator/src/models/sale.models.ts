@@ -89,7 +89,6 @@ export const saleOrderLine: ModelDefinition = {
 export const saleOrderCancel: ModelDefinition = {
   name: 'sale.order.cancel',
   description: 'Sales Order Cancel',
-  transient: true,
   fields: [many2one('order_id', 'Sale Order', 'sale.order', { required: true, ondelete: 'cascade' })],
   methods: [
     {

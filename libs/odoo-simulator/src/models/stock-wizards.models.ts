@@ -7,7 +7,6 @@ import { MethodDefinition, ModelDefinition } from '../orm/model-definition';
 export const stockBackorderConfirmation: ModelDefinition = {
   name: 'stock.backorder.confirmation',
   description: 'Backorder Confirmation',
-  transient: true,
   fields: [many2many('pick_ids', 'Pick', 'stock.picking'), boolean('show_transfers', 'Show Transfers', { default: false })],
   methods: [
     { name: 'process', owner: 'StockBackorderConfirmation', api: 'records', params: [], run: ({ env }) => processBackorder(env) },
@@ -34,7 +33,6 @@ const returnButton = (name: string, versions: MethodDefinition['versions']): Met
 export const stockReturnPicking: ModelDefinition = {
   name: 'stock.return.picking',
   description: 'Return Picking',
-  transient: true,
   fields: [
     many2one('picking_id', 'Picking', 'stock.picking', {
       default: (env) => (env.context.active_model === 'stock.picking' ? (env.context.active_id ?? false) : false),
@@ -55,7 +53,6 @@ export const stockReturnPicking: ModelDefinition = {
 export const stockReturnPickingLine: ModelDefinition = {
   name: 'stock.return.picking.line',
   description: 'Return Picking Line',
-  transient: true,
   fields: [
     many2one('product_id', 'Product', 'product.product', { required: true }),
     float('quantity', 'Quantity', { required: true, default: 0 }),

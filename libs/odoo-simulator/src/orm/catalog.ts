@@ -1,5 +1,6 @@
 /* The model registry compiled for one server version: version-specific fields and methods are
  * resolved once, so the rest of the ORM never asks "which version am I?". */
+import type { Env } from './env';
 import { magicFields } from './magic-fields';
 import { FieldDefinition, inVersion, MethodDefinition, ModelDefinition, OdooVersion } from './model-definition';
 
@@ -12,8 +13,7 @@ export class ModelSchema {
     version: OdooVersion,
     sharedMethods: readonly MethodDefinition[],
   ) {
-    const displayName = (env: Parameters<NonNullable<FieldDefinition['compute']>>[0], id: number) =>
-      env.displayName(definition.name, id);
+    const displayName = (env: Env, id: number) => env.displayName(definition.name, id);
     this.fields = byName([...magicFields(displayName), ...definition.fields], version, `fields of ${definition.name}`);
     this.methods = byName([...sharedMethods, ...(definition.methods ?? [])], version, `methods of ${definition.name}`, true);
   }

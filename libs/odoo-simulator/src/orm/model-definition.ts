@@ -120,8 +120,6 @@ export interface ModelDefinition {
   constraints?: SqlConstraint[];
   overrides?: ModelOverrides;
   internalUserAccess?: InternalUserAccess;
-  /** Wizards (TransientModel). */
-  transient?: boolean;
   versions?: VersionRange;
 }
 
