@@ -74,7 +74,7 @@ export async function rawKafkajsPath(kafka: Kafka, withHeaders = false): Promise
   const topic = await createTestTopic(kafka, 'bench.raw');
   const producer = kafka.producer({ allowAutoTopicCreation: false });
   await producer.connect();
-  const consumer = kafka.consumer({ groupId: uniqueName('bench-raw') });
+  const consumer = kafka.consumer({ groupId: uniqueName('bench-raw'), maxWaitTimeInMs: 100 });
   const latencies: number[] = [];
   let handled = 0;
   const joined = waitForJoin(consumer);

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const service = await startServiceProcess('inventory-service', { DATABASE_URL: database.url, KAFKA_CONSUMER_GROUP: group, KAFKA_CONSUMER_START: 'latest', AVAILABILITY_INTERVAL_MS: '100' });
   const producer = new EventProducer(kafka);
   const publisher = new EventPublisher(createBackboneCodec({ url: testStack.registryUrl }), producer, 'bench-wms');
-  const watcher = kafka.consumer({ groupId: uniqueName('bench-availability') });
+  const watcher = kafka.consumer({ groupId: uniqueName('bench-availability'), maxWaitTimeInMs: 100 });
   try {
     const skus = Array.from({ length: SKUS + PACED }, (_, i) => `BENCH-${i}`);
     await database.db.batchInsert('product', skus.map((sku) => ({ sku, base_unit: 'Units' })), 1000);

@@ -16,7 +16,7 @@ export async function watchTopics(topics: string[]): Promise<{ waitFor<N extends
   const kafka = testKafka('system-test-watch');
   const codec: AvroCodec = createBackboneCodec({ url: testStack.registryUrl });
   const seen: SeenEvent[] = [];
-  const consumer = kafka.consumer({ groupId: uniqueName('watch') });
+  const consumer = kafka.consumer({ groupId: uniqueName('watch'), maxWaitTimeInMs: 100 });
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
   await consumer.connect();
   await consumer.subscribe({ topics, fromBeginning: false });

@@ -92,7 +92,7 @@ export async function createTestTopic(kafka: Kafka, prefix = 'test.ping', partit
 
 /** Reads `count` records from the start of `topic` with a throwaway consumer group. */
 export async function readTopic(kafka: Kafka, topic: string, count: number, timeoutMs = 20_000): Promise<KafkaMessage[]> {
-  const consumer = kafka.consumer({ groupId: uniqueName('reader'), allowAutoTopicCreation: false });
+  const consumer = kafka.consumer({ groupId: uniqueName('reader'), allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
   const messages: KafkaMessage[] = [];
   await consumer.connect();
   try {

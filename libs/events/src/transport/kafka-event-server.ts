@@ -25,6 +25,8 @@ export interface KafkaEventServerOptions {
   /** Where a new consumer group starts; existing groups resume from their committed offsets. */
   fromBeginning?: boolean;
   maxBytesPerPartition?: number;
+  /** How long the broker may hold a fetch while no data arrives; default 100 ms. */
+  maxWaitTimeMs?: number;
 }
 
 /**
@@ -98,6 +100,8 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
       sessionTimeout: this.options.sessionTimeoutMs ?? 30_000,
       heartbeatInterval: 3000,
       maxBytesPerPartition: this.options.maxBytesPerPartition,
+      // The broker answers a fetch as soon as data arrives; the bound only matters when a partition is idle.
+      maxWaitTimeInMs: this.options.maxWaitTimeMs ?? 100,
       allowAutoTopicCreation: false,
       retry: {
         retries: 8,
