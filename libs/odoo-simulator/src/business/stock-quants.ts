@@ -29,7 +29,7 @@ export function onHand(env: Env, productId: number, locationId: number): number 
 /** What pending moves out of a location (or its children) hold for a product. */
 export function reservedAt(env: Env, productId: number, locationId: number, exceptMove?: number): number {
   return env
-    .search('stock.move', [['product_id', '=', productId], ['location_id', 'child_of', locationId], ['state', 'in', ['partially_available', 'assigned']]])
+    .search('stock.move', [['product_id', '=', productId], ['state', 'in', ['partially_available', 'assigned']], ['location_id', 'child_of', locationId]])
     .filter((move) => move !== exceptMove)
     .reduce((sum, move) => sum + reservedOf(env, move), 0);
 }

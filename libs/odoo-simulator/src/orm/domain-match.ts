@@ -24,25 +24,26 @@ export function matchesDomain(env: Env, model: string, id: number, node: DomainN
     case 'not':
       return !matchesDomain(env, model, id, node.child);
     case 'leaf':
-      return matchesLeaf(env, model, id, node.path, node.operator, node.value);
+      return matchesLeaf(env, model, id, node, 0);
   }
 }
 
-function matchesLeaf(env: Env, model: string, id: number, path: string[], operator: DomainOperator, operand: unknown): boolean {
-  const field = env.model(model).field(path[0])!;
-  const value = env.get(model, id, path[0]);
-  if (path.length > 1) {
-    const targets = relatedIds(value);
-    return targets.some((target) => matchesLeaf(env, field.relation!, target, path.slice(1), operator, operand));
-  }
-  const positive = NEGATIVE[operator];
-  if (positive) return !compare(env, model, id, field, value, positive, operand);
-  return compare(env, model, id, field, value, operator, operand);
+type Leaf = Extract<DomainNode, { kind: 'leaf' }>;
+
+/** Evaluates path[depth] of the leaf on this record (deeper steps on its related records). */
+function matchesLeaf(env: Env, model: string, id: number, leaf: Leaf, depth: number): boolean {
+  const name = leaf.path[depth];
+  const field = env.model(model).field(name)!;
+  const value = env.get(model, id, name);
+  if (depth < leaf.path.length - 1) return relatedIds(value).some((target) => matchesLeaf(env, field.relation!, target, leaf, depth + 1));
+  if (leaf.operator === 'child_of') return childOf(env, model, id, field, value, leaf);
+  const positive = NEGATIVE[leaf.operator];
+  if (positive) return !compare(env, field, value, positive, leaf.value);
+  return compare(env, field, value, leaf.operator, leaf.value);
 }
 
-function compare(env: Env, model: string, id: number, field: FieldDefinition, value: unknown, operator: DomainOperator, operand: unknown): boolean {
-  if (operator === '=?') return operand === false || operand === null || compare(env, model, id, field, value, '=', operand);
-  if (operator === 'child_of') return childOf(env, model, id, field, value, operand);
+function compare(env: Env, field: FieldDefinition, value: unknown, operator: DomainOperator, operand: unknown): boolean {
+  if (operator === '=?') return operand === false || operand === null || compare(env, field, value, '=', operand);
   if (field.relation) return compareRelational(env, field, value, operator, operand);
   if (operator === 'in') return asList(operand).some((item) => equals(field, value, item));
   if (operator === '=') return equals(field, value, operand);
@@ -72,20 +73,30 @@ function compareRelational(env: Env, field: FieldDefinition, value: unknown, ope
   });
 }
 
+// The roots of a child_of leaf, resolved once per search (names need a lookup).
+const childOfRoots = new WeakMap<Leaf, Set<number>>();
+
 /** child_of: the record (or its many2one target) is one of the operand ids or below one. */
-function childOf(env: Env, model: string, id: number, field: FieldDefinition, value: unknown, operand: unknown): boolean {
+function childOf(env: Env, model: string, id: number, field: FieldDefinition, value: unknown, leaf: Leaf): boolean {
   const hierarchy = field.relation ?? model;
   const candidates = field.relation ? relatedIds(value) : [id];
   const parentField = env.model(hierarchy).definition.parentField;
-  const roots = new Set(
-    asList(operand).flatMap((item) => (typeof item === 'string' ? env.search(hierarchy, [['name', '=', item]]) : [item as number])),
-  );
+  const roots = rootsOf(env, hierarchy, leaf);
   return candidates.some((candidate) => {
     for (let node: number | false = candidate; node; node = parentField ? env.ref(hierarchy, node, parentField) : false) {
       if (roots.has(node)) return true;
     }
     return false;
   });
+}
+
+function rootsOf(env: Env, hierarchy: string, leaf: Leaf): Set<number> {
+  let roots = childOfRoots.get(leaf);
+  if (!roots) {
+    const ids = asList(leaf.value).flatMap((item) => (typeof item === 'string' ? env.search(hierarchy, [['name', '=', item]]) : [item as number]));
+    childOfRoots.set(leaf, (roots = new Set(ids)));
+  }
+  return roots;
 }
 
 function relatedIds(value: unknown): number[] {

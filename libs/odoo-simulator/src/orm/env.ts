@@ -114,13 +114,10 @@ export class Env {
     return readRecords(this, model, ids, fields, load);
   }
 
-  /** one2many lines; archived ones are hidden unless the context says active_test: false. */
+  /** one2many lines, by id; archived ones are hidden unless the context says active_test: false. */
   private inverseIds(comodel: string, inverseName: string, id: number): number[] {
-    const schema = this.model(comodel);
-    const hideArchived = schema.hasActiveField && this.context.active_test !== false;
-    return this.tx.ids(comodel).filter((lineId) => {
-      const line = this.tx.get(comodel, lineId)!;
-      return line[inverseName] === id && (!hideArchived || line.active !== false);
-    });
+    const hideArchived = this.model(comodel).hasActiveField && this.context.active_test !== false;
+    const lines = this.tx.idsWhere(comodel, inverseName, id);
+    return (hideArchived ? lines.filter((line) => this.tx.get(comodel, line)!.active !== false) : lines).sort((a, b) => a - b);
   }
 }

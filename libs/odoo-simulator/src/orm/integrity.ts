@@ -61,7 +61,7 @@ function checkUnique(
   const values = fields.map((f) => row[f]);
   // NULLs never collide in a unique index.
   if (values.some((v) => v === false || v === null || v === undefined)) return;
-  const clash = env.tx.ids(schema.name).some((id) => {
+  const clash = env.tx.idsWhere(schema.name, fields[0], values[0]).some((id) => {
     const other = env.tx.get(schema.name, id)!;
     return id !== row.id && fields.every((f, i) => other[f] === values[i]);
   });

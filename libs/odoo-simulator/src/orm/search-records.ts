@@ -4,6 +4,7 @@ import { mentionsField, parseDomain } from './domain-parse';
 import { matchesDomain } from './domain-match';
 import { Env } from './env';
 import { parseOrder, sortIds } from './order-spec';
+import { searchCandidates } from './search-candidates';
 
 export interface SearchOptions {
   offset?: number;
@@ -18,9 +19,8 @@ export function searchRecords(env: Env, model: string, domain: unknown, options:
   const tree = parseDomain(env, schema, domain);
   const activeTest = options.activeTest ?? env.context.active_test !== false;
   const hideArchived = schema.hasActiveField && activeTest && !mentionsField(tree, 'active');
-  const matching = env.tx
-    .ids(model)
-    .filter((id) => (!hideArchived || env.stored(model, id, 'active') !== false) && matchesDomain(env, model, id, tree));
+  const visible = (id: number) => !hideArchived || env.stored(model, id, 'active') !== false;
+  const matching = searchCandidates(env, schema, tree).filter((id) => visible(id) && matchesDomain(env, model, id, tree));
   const sorted = sortIds(env, model, matching, parseOrder(schema, options.order || schema.order));
   const offset = Number(options.offset) || 0;
   // Odoo treats limit=0/None/False as "no limit".

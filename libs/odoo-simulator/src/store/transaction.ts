@@ -15,14 +15,24 @@ export class Transaction {
     return this.store.table(model).get(id);
   }
 
-  /** Every live id of a table, ascending. */
+  /** Every live id of a table, in no particular order. */
   ids(model: string): number[] {
-    const ids = new Set(this.store.table(model).keys());
+    const changed = this.changes.get(model);
+    const committed = [...this.store.table(model).keys()];
+    if (!changed) return committed;
+    const ids = committed.filter((id) => !changed.has(id));
+    for (const [id, row] of changed) if (row) ids.push(id);
+    return ids;
+  }
+
+  /** Ids of live rows whose `field` is exactly `value`, through the store's index. */
+  idsWhere(model: string, field: string, value: unknown): number[] {
+    const ids = new Set(this.store.idsWhere(model, field, value));
     for (const [id, row] of this.changes.get(model) ?? []) {
-      if (row) ids.add(id);
+      if (row && row[field] === value) ids.add(id);
       else ids.delete(id);
     }
-    return [...ids].sort((a, b) => a - b);
+    return [...ids];
   }
 
   newId(model: string): number {
