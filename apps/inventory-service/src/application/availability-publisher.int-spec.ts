@@ -11,6 +11,7 @@ describe('AvailabilityPublisher on PostgreSQL', () => {
   let database: TestDatabase;
   let ingest: IngestStockEvent;
   let publisher: AvailabilityPublisher;
+  let slowPublisher: AvailabilityPublisher;
   const codec = createBackboneCodec({ url: testStack.registryUrl });
 
   beforeAll(async () => {
@@ -27,7 +28,8 @@ describe('AvailabilityPublisher on PostgreSQL', () => {
     ]);
     const outbox = new Outbox(codec, 'inventory-service');
     ingest = new IngestStockEvent(database.db, outbox);
-    publisher = new AvailabilityPublisher(database.db, { AVAILABILITY_INTERVAL_MS: 50 } as InventoryServiceConfig, outbox);
+    publisher = new AvailabilityPublisher(database.db, { AVAILABILITY_INTERVAL_MS: 0 } as InventoryServiceConfig, outbox);
+    slowPublisher = new AvailabilityPublisher(database.db, { AVAILABILITY_INTERVAL_MS: 60_000 } as InventoryServiceConfig, outbox);
   });
 
   afterAll(() => database.drop());
@@ -80,5 +82,15 @@ describe('AvailabilityPublisher on PostgreSQL', () => {
     expect(reached).toHaveLength(1);
     expect(reached[0].payload).toMatchObject({ available: { value: '4', uom: 'kg' }, reorderPoint: { value: '5', uom: 'kg' } });
     expect((await published('backbone.inventory.AvailabilityChanged')).map((event) => (event.payload.available as { value: string }).value)).toEqual(['16', '4', '3']);
+  });
+
+  it('holds a pair published less than its interval ago until the interval has passed', async () => {
+    const before = (await published('backbone.inventory.AvailabilityChanged')).length;
+    await adjust('1');
+
+    expect(await slowPublisher.publishPending()).toBe(0);
+
+    expect(await published('backbone.inventory.AvailabilityChanged')).toHaveLength(before);
+    expect(await database.db('availability_pending').where({ channel: 'shop', sku: 'SKU-AV' }).first('sku')).toEqual({ sku: 'SKU-AV' });
   });
 });

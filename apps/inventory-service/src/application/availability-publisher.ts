@@ -9,12 +9,15 @@ import { StockQueries } from '../persistence/stock-queries';
 import { toOutgoing } from './outgoing-events';
 
 const BATCH = 500;
+/** How often an idle publisher looks for marks; a pair's own interval is AVAILABILITY_INTERVAL_MS. */
+const IDLE_POLL_MS = 20;
 
 /**
- * Publishes channel availability: every interval it claims the (channel, sku) pairs stock changes
- * marked, computes what the channel may sell now, and appends AvailabilityChanged (and
- * ReorderPointReached on a downward crossing) when the figure differs from the last one published.
- * A burst of changes thus yields one event per pair and interval, ending on the latest value.
+ * Publishes channel availability: it claims the (channel, sku) pairs stock changes marked, computes
+ * what the channel may sell now, and appends AvailabilityChanged (and ReorderPointReached on a
+ * downward crossing) when the figure differs from the last one published. A pair is published
+ * at once when it has been quiet for AVAILABILITY_INTERVAL_MS, else when its interval has passed,
+ * so a burst yields at most one event per pair and interval, ending on the latest value.
  * Replicas share the work: claims skip pairs another replica holds.
  */
 @Injectable()
@@ -43,7 +46,7 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
   /** One pass; returns how many pairs it looked at. */
   async publishPending(): Promise<number> {
     return this.db.transaction(async (trx) => {
-      const claimed = await AvailabilityRepository.claimPending(trx, BATCH);
+      const claimed = await AvailabilityRepository.claimPending(trx, BATCH, this.config.AVAILABILITY_INTERVAL_MS);
       const byChannel = Map.groupBy(claimed, (row) => row.channel);
       for (const [channel, rows] of byChannel) await this.publishChannel(trx, channel, rows);
       await AvailabilityRepository.clearPending(trx, claimed);
@@ -62,6 +65,7 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
     ]);
     const asOf = new Date();
     const events: InventoryEvent[] = [];
+    const figures: { sku: string; available: string }[] = [];
     for (const sku of skus) {
       const available = channelAvailable(config, sku, positions);
       const uom = units.get(sku);
@@ -73,17 +77,21 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
       if (reorderPoint !== null && compareQuantities(available, reorderPoint) < 0 && (before === undefined || compareQuantities(before, reorderPoint) >= 0)) {
         events.push({ type: 'backbone.inventory.ReorderPointReached', payload: { channel, sku, available: { value: available, uom }, reorderPoint: { value: reorderPoint, uom }, asOf } });
       }
-      await AvailabilityRepository.savePublished(trx, channel, sku, available, asOf);
+      figures.push({ sku, available });
     }
+    await AvailabilityRepository.savePublished(trx, channel, figures, asOf);
     await this.outbox.append(trx, events.map(toOutgoing));
   }
 
-  private schedule(): void {
+  private schedule(delayMs = IDLE_POLL_MS): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
       this.running = this.publishPending()
-        .catch((error: Error) => this.logger.error(`availability pass failed: ${error.message}`))
-        .finally(() => this.schedule());
-    }, this.config.AVAILABILITY_INTERVAL_MS);
+        .then((claimed) => this.schedule(claimed === BATCH ? 0 : IDLE_POLL_MS))
+        .catch((error: Error) => {
+          this.logger.error(`availability pass failed: ${error.message}`);
+          this.schedule(this.config.AVAILABILITY_INTERVAL_MS);
+        });
+    }, delayMs);
   }
 }

@@ -19,9 +19,19 @@ export const AvailabilityRepository = {
     );
   },
 
-  /** Claims pending marks (skipping those another replica is publishing), oldest first. */
-  async claimPending(trx: Knex.Transaction, limit: number): Promise<PendingAvailability[]> {
-    return trx('availability_pending').select('channel', 'sku').orderBy('marked_at').limit(limit).forUpdate().skipLocked();
+  /**
+   * Claims pending marks whose pair was last published at least `intervalMs` ago (others wait for
+   * their interval), skipping those another replica holds; oldest first.
+   */
+  async claimPending(trx: Knex.Transaction, limit: number, intervalMs: number): Promise<PendingAvailability[]> {
+    const { rows } = await trx.raw<{ rows: PendingAvailability[] }>(
+      `select p.channel, p.sku from availability_pending p
+       left join availability_published a on a.channel = p.channel and a.sku = p.sku
+       where a.published_at is null or a.published_at <= now() - make_interval(secs => ?::double precision / 1000)
+       order by p.marked_at limit ? for update of p skip locked`,
+      [intervalMs, limit],
+    );
+    return rows;
   },
 
   async clearPending(trx: Knex.Transaction, claimed: readonly PendingAvailability[]): Promise<void> {
@@ -34,7 +44,11 @@ export const AvailabilityRepository = {
     return new Map(rows.map((row) => [row.sku, String(row.available)]));
   },
 
-  async savePublished(trx: Knex.Transaction, channel: string, sku: string, available: string, at: Date): Promise<void> {
-    await trx('availability_published').insert({ channel, sku, available, published_at: at }).onConflict(['channel', 'sku']).merge();
+  async savePublished(trx: Knex.Transaction, channel: string, figures: readonly { sku: string; available: string }[], at: Date): Promise<void> {
+    if (figures.length === 0) return;
+    await trx('availability_published')
+      .insert(figures.map(({ sku, available }) => ({ channel, sku, available, published_at: at })))
+      .onConflict(['channel', 'sku'])
+      .merge();
   },
 };
