@@ -2,8 +2,8 @@
  * bench/inventory: the inventory-service as it runs in production (its own process, real Kafka,
  * registry and PostgreSQL), fed WMS stock movements on inventory.movements.v1.
  *   throughput: a burst of BENCH_STOCK_EVENTS receipts, first send to last one in the ledger
- *   latency:    BENCH_STOCK_PACED receipts at half the measured throughput (capped at
- *               BENCH_STOCK_RATE/s), each for its own SKU, from the send to the AvailabilityChanged
+ *   latency:    BENCH_STOCK_PACED receipts at half the measured throughput (or BENCH_STOCK_RATE/s
+ *               if lower), each for its own SKU, from the send to the AvailabilityChanged
  *               it causes (availability is coalesced every AVAILABILITY_INTERVAL_MS, 100 ms here)
  *   baseline:   raw kafkajs with JSON values on the same broker in the same run (bench/events' (c))
  * Run: npm run bench (builds everything), or npm run bench:inventory -w bench after a build.
@@ -16,7 +16,7 @@ import { measure, rawKafkajsPath } from '../events/paths';
 
 const BURST = Number(process.env.BENCH_STOCK_EVENTS ?? 20_000);
 const PACED = Number(process.env.BENCH_STOCK_PACED ?? 3_000);
-const MAX_RATE = Number(process.env.BENCH_STOCK_RATE ?? 1_000);
+const MAX_RATE = Number(process.env.BENCH_STOCK_RATE ?? Number.POSITIVE_INFINITY);
 const SKUS = 500;
 const CHUNK = 500;
 

@@ -2,15 +2,17 @@ import { Outbox } from '@backbone/events';
 import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Knex } from 'knex';
+import { Client } from 'pg';
 import { channelAvailable, compareQuantities, reorderPointOf, type InventoryEvent } from '../domain';
 import type { InventoryServiceConfig } from '../config/inventory-service.config';
 import { AvailabilityRepository, type PendingAvailability } from '../persistence/availability.repository';
+import { AVAILABILITY_CHANNEL } from '../persistence/migrations/20261123170000_notify-availability-pending';
 import { StockQueries } from '../persistence/stock-queries';
 import { toOutgoing } from './outgoing-events';
 
 const BATCH = 500;
-/** How often an idle publisher looks for marks; a pair's own interval is AVAILABILITY_INTERVAL_MS. */
-const IDLE_POLL_MS = 20;
+/** A notification wakes the publisher when marks arrive; this poll is the fallback. */
+const IDLE_POLL_MS = 1000;
 
 /**
  * Publishes channel availability: it claims the (channel, sku) pairs stock changes marked, computes
@@ -26,6 +28,9 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = false;
+  private listener?: Client;
+  /** A pass is due as soon as the current one ends (marks arrived while it ran). */
+  private due = false;
 
   constructor(
     @Inject(DATABASE) private readonly db: Knex,
@@ -33,14 +38,35 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
     private readonly outbox: Outbox,
   ) {}
 
-  onApplicationBootstrap(): void {
-    this.schedule();
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listen();
+    this.schedule(0);
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await this.listener?.end().catch(() => undefined);
+  }
+
+  /** Wakes on every marking statement; without the notification the fallback poll still runs. */
+  private async listen(): Promise<void> {
+    const listener = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'availability-publisher' });
+    listener.on('error', (error) => this.logger.warn(`availability listener: ${error.message}`));
+    listener.on('notification', () => this.wake());
+    try {
+      await listener.connect();
+      await listener.query(`listen ${AVAILABILITY_CHANNEL}`);
+      this.listener = listener;
+    } catch (error) {
+      this.logger.warn(`availability listener unavailable, polling every ${IDLE_POLL_MS} ms: ${(error as Error).message}`);
+    }
+  }
+
+  private wake(): void {
+    if (this.running) this.due = true;
+    else this.schedule(0);
   }
 
   /** One pass; returns how many pairs it looked at. */
@@ -83,14 +109,20 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
     await this.outbox.append(trx, events.map(toOutgoing));
   }
 
-  private schedule(delayMs = IDLE_POLL_MS): void {
+  private schedule(delayMs: number): void {
     if (this.stopped) return;
+    clearTimeout(this.timer);
     this.timer = setTimeout(() => {
+      this.due = false;
       this.running = this.publishPending()
-        .then((claimed) => this.schedule(claimed === BATCH ? 0 : IDLE_POLL_MS))
-        .catch((error: Error) => {
+        .then((claimed) => claimed === BATCH || this.due, (error: Error) => {
           this.logger.error(`availability pass failed: ${error.message}`);
-          this.schedule(this.config.AVAILABILITY_INTERVAL_MS);
+          return false;
+        })
+        .then((again) => {
+          this.running = undefined;
+          // Pairs still inside their interval stay pending: look again when the earliest may be due.
+          this.schedule(again ? 0 : Math.min(IDLE_POLL_MS, Math.max(this.config.AVAILABILITY_INTERVAL_MS, 10)));
         });
     }, delayMs);
   }
