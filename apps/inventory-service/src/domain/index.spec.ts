@@ -1,6 +1,5 @@
 import {
   applyStockEvent,
-  AvailabilityCoalescer,
   availableToPromise,
   channelAvailabilityChange,
   consumeReservation,
@@ -92,9 +91,6 @@ describe('inventory domain, through its public API', () => {
 
     const availability = channelAvailabilityChange(webshop, 'MUG-1', before, positions);
     expect(availability).toMatchObject({ before: '43', after: '7', reorderPointCrossed: { reorderPoint: '10', available: '7' } });
-    const coalescer = new AvailabilityCoalescer({ intervalMs: 1_000, now: () => minute(4) });
-    const published = coalescer.offer({ channel: 'webshop', sku: 'MUG-1', available: units(availability.after), asOf: minute(4) });
-    expect(published.emit).toHaveLength(1);
 
     const shipped = [{ lineId: 'L1', sku: 'MUG-1', shipped: units('25') }];
     const shipping = { reservation: decision.reservation, lines: shipped, trigger, shippedAt: minute(5) };

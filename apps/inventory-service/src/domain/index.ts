@@ -19,16 +19,10 @@
  *   ON_HAND). No oversell: reserveOrder never reserves beyond the available to promise of the
  *   positions it is given, so the caller must lock those positions (SELECT … FOR UPDATE, in a fixed
  *   order such as (sku, location) to avoid deadlocks) before loading them.
- * - channelAvailable: per channel, available to promise over its locations minus a buffer; the
- *   AvailabilityCoalescer limits AvailabilityChanged to one per SKU, channel and interval.
+ * - channelAvailable: per channel, available to promise over its locations minus a buffer. The
+ *   application publishes it at most once per channel, SKU and interval (AvailabilityPublisher).
  */
 export { applyStockEvent, type StockEventOutcome, type StockEventState } from './apply-stock-event';
-export {
-  AvailabilityCoalescer,
-  type AvailabilityChangedEvent,
-  type CoalescerOptions,
-  type CoalescerOutput,
-} from './availability-coalescer';
 export {
   channelAvailabilityChange,
   channelAvailable,
