@@ -1,7 +1,8 @@
 import { Controller, Injectable, type INestApplication } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Test } from '@nestjs/testing';
-import type { ErpSyncFailed } from '@backbone/schemas';
+import type { ErpSynced, ErpSyncFailed } from '@backbone/schemas';
+import { DeadLetterHeader, headersToStrings } from '../envelope/headers';
 import { EventHeader } from '../envelope/headers';
 import { ensureTopics } from '../kafka/topics';
 import { Outbox } from '../outbox/outbox';
@@ -17,6 +18,15 @@ class OnErpSyncFailed {
   @OnEvent('backbone.erp.ErpSyncFailed')
   async handle(@Payload() payload: ErpSyncFailed, @Ctx() ctx: EventContext): Promise<void> {
     received.push({ payload, correlationId: ctx.correlationId, causationId: ctx.causationId, source: ctx.headers[EventHeader.source] });
+  }
+}
+
+/** A handler with a bug: its TypeError must reach the transport as itself, so it is dead-lettered at once. */
+@Controller()
+class OnErpSynced {
+  @OnEvent('backbone.erp.ErpSynced')
+  async handle(@Payload() synced: ErpSynced): Promise<void> {
+    throw new TypeError(`cannot read odooIds of ${synced.sourceEventId}`);
   }
 }
 
@@ -49,7 +59,7 @@ describe('EventsModule in a Nest application', () => {
           }),
         }),
       ],
-      controllers: [OnErpSyncFailed],
+      controllers: [OnErpSyncFailed, OnErpSynced],
       providers: [ReportFailure],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -74,5 +84,31 @@ describe('EventsModule in a Nest application', () => {
     expect(event.correlationId).toBe('corr-42');
     expect(event.source).toBe('events-module-test');
     expect(await database.db('event_inbox').count({ n: '*' }).first()).toEqual({ n: '1' });
+  });
+
+  it('dead-letters a handler bug at once with its own error code (handler errors reach the transport unchanged)', async () => {
+    const synced: ErpSynced = { sourceEventId: uniqueName('evt'), odooModel: 'sale.order', odooIds: [7], externalId: 'x' };
+    const [eventId] = await database.db.transaction((trx) => app.get(Outbox).append(trx, { type: 'backbone.erp.ErpSynced', key: synced.sourceEventId, payload: synced }));
+
+    const kafka = testKafka();
+    const consumer = kafka.consumer({ groupId: uniqueName('dlq-reader'), maxWaitTimeInMs: 100 });
+    await consumer.connect();
+    await consumer.subscribe({ topics: ['erp.sync.v1.dlq'], fromBeginning: true });
+    const found = new Promise<Record<string, string>>((resolve) => {
+      void consumer.run({
+        eachMessage: async ({ message }) => {
+          const headers = headersToStrings(message.headers);
+          if (headers[EventHeader.eventId] === eventId) resolve(headers);
+        },
+      });
+    });
+    try {
+      const headers = await Promise.race([found, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no dead letter within 30 s')), 30_000))]);
+      expect(headers[DeadLetterHeader.errorCode]).toBe('UNEXPECTED.TypeError');
+      expect(headers[DeadLetterHeader.errorMessage]).toContain('cannot read odooIds');
+      expect(headers[DeadLetterHeader.attempts]).toBe('1');
+    } finally {
+      await consumer.disconnect();
+    }
   });
 });

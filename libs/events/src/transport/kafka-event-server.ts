@@ -1,5 +1,6 @@
 import { Catch, Logger, type INestApplication, type RpcExceptionFilter } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MicroserviceOptions } from '@nestjs/microservices';
+import { backOff } from 'exponential-backoff';
 import type { Consumer } from 'kafkajs';
 import type { Knex } from 'knex';
 import { isObservable, lastValueFrom, throwError, type Observable } from 'rxjs';
@@ -91,7 +92,27 @@ export class KafkaEventServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
+  /**
+   * Starts consuming. A broker that is still coming up, or topics created a moment ago whose
+   * partitions are not yet known everywhere, fail the first attempts with retriable errors:
+   * those are retried with backoff for about a minute instead of failing the service's start.
+   */
   private async start(): Promise<void> {
+    await backOff(() => this.startConsumer(), {
+      numOfAttempts: 12,
+      startingDelay: 250,
+      maxDelay: 8000,
+      timeMultiple: 2,
+      retry: async (error: Error & { retriable?: boolean }) => {
+        await this.consumer?.disconnect().catch(() => undefined);
+        if (error.retriable === false || !error.name?.startsWith('KafkaJS')) return false;
+        this.logger.warn(`consumer ${this.options.groupId} could not start yet (${error.message}); retrying`);
+        return true;
+      },
+    });
+  }
+
+  private async startConsumer(): Promise<void> {
     const eventTypes = [...this.messageHandlers.keys()];
     const topics = [...new Set(eventTypes.map((eventType) => this.options.codec.topicOf(eventType)))];
     const kafka = createKafka(this.options.kafka);
@@ -157,6 +178,7 @@ export class RethrowEventErrors implements RpcExceptionFilter {
 
 /** Connects the event server to a Nest application; start it with `app.startAllMicroservices()`. */
 export function connectEventServer(app: INestApplication, server: KafkaEventServer): void {
-  const microservice = app.connectMicroservice<MicroserviceOptions>({ strategy: server });
+  // Deferred, so the handlers are bound after the filter is registered (at start).
+  const microservice = app.connectMicroservice<MicroserviceOptions>({ strategy: server }, { deferInitialization: true });
   microservice.useGlobalFilters(new RethrowEventErrors());
 }
