@@ -8,8 +8,8 @@
  *   baseline:   raw kafkajs with JSON values on the same broker in the same run (bench/events' (c))
  * Run: npm run bench (builds everything), or npm run bench:inventory -w bench after a build.
  */
-import { createBackboneCodec, EventProducer, EventPublisher, ensureTopics, newEventId, type OutgoingEvent } from '@backbone/events';
-import { createTestDatabase, testKafka, testStack, uniqueName } from '@backbone/events/testing';
+import { createBackboneCodec, EventProducer, EventPublisher, newEventId, type OutgoingEvent } from '@backbone/events';
+import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName } from '@backbone/events/testing';
 import { startServiceProcess } from '@backbone/service-kit/testing';
 import { printTable, sleep, summarize, until, type PathResult } from '../support';
 import { measure, rawKafkajsPath } from '../events/paths';
@@ -33,7 +33,7 @@ function receipt(sku: string, locationId = 'WH-1'): OutgoingEvent {
 
 async function main(): Promise<void> {
   const kafka = testKafka('bench-inventory');
-  await ensureTopics(kafka, ['inventory.movements.v1', 'inventory.stock.v1', 'inventory.availability.v1'].map((topic) => ({ topic, partitions: 6 })));
+  await ensureCatalogTopics(kafka);
   const results: PathResult[] = [];
 
   console.log('bench/inventory: baseline (raw kafkajs, JSON) first');

@@ -1,5 +1,5 @@
-import { createBackboneCodec, EventProducer, EventPublisher, ensureTopics, type OutgoingEvent } from '@backbone/events';
-import { createTestDatabase, eventually, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
+import { createBackboneCodec, EventProducer, EventPublisher, type OutgoingEvent } from '@backbone/events';
+import { createTestDatabase, ensureCatalogTopics, eventually, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import { startServiceProcess, type RunningService } from '@backbone/service-kit/testing';
 import { waitForConsumerGroup } from '../support/kafka';
 
@@ -19,7 +19,7 @@ describe('two inventory-service replicas reserving one SKU concurrently', () => 
   const group = uniqueName('inventory-replicas');
 
   beforeAll(async () => {
-    await ensureTopics(testKafka(), ['orders.order.v1', 'inventory.stock.v1'].map((topic) => ({ topic, partitions: 6 })));
+    await ensureCatalogTopics();
     database = await createTestDatabase({ eventTables: false });
     const env = { DATABASE_URL: database.url, KAFKA_CONSUMER_GROUP: group, KAFKA_CONSUMER_START: 'latest' };
     replicas.push(await startServiceProcess('inventory-service', env));

@@ -1,5 +1,5 @@
-import { createBackboneCodec, EventProducer, EventPublisher, ensureTopics } from '@backbone/events';
-import { createTestDatabase, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
+import { createBackboneCodec, EventProducer, EventPublisher } from '@backbone/events';
+import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import type { OrderReceived } from '@backbone/schemas';
 import { watchTopics, waitForConsumerGroup } from '../support/kafka';
 import { startServiceProcess, type RunningService } from '@backbone/service-kit/testing';
@@ -29,7 +29,7 @@ describe('inventory-service on Kafka: stock movements in, reservations for order
   const group = uniqueName('inventory-it');
 
   beforeAll(async () => {
-    await ensureTopics(testKafka(), ['orders.order.v1', 'inventory.stock.v1', 'inventory.movements.v1', 'ops.exception.v1'].map((topic) => ({ topic, partitions: 6 })));
+    await ensureCatalogTopics();
     database = await createTestDatabase({ eventTables: false });
     inventory = await startServiceProcess('inventory-service', { DATABASE_URL: database.url, KAFKA_CONSUMER_GROUP: group, KAFKA_CONSUMER_START: 'latest' });
     await waitForConsumerGroup(group);

@@ -1,3 +1,4 @@
+import { topics as catalogTopics } from '@backbone/schemas';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import knex, { type Knex } from 'knex';
 import type { Kafka, KafkaMessage } from 'kafkajs';
@@ -88,6 +89,11 @@ export async function createTestTopic(kafka: Kafka, prefix = 'test.ping', partit
   const topic = `${uniqueName(prefix)}.v1`;
   await ensureTopics(kafka, [{ topic, partitions }]);
   return topic;
+}
+
+/** Every catalog topic (and its dead-letter topic), as a service started in a test expects to find them. */
+export async function ensureCatalogTopics(kafka: Kafka = testKafka()): Promise<void> {
+  await ensureTopics(kafka, catalogTopics.map((topic) => ({ topic, partitions: 6 })));
 }
 
 /** Reads `count` records from the start of `topic` with a throwaway consumer group. */

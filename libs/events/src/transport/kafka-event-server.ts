@@ -178,7 +178,5 @@ export class RethrowEventErrors implements RpcExceptionFilter {
 
 /** Connects the event server to a Nest application; start it with `app.startAllMicroservices()`. */
 export function connectEventServer(app: INestApplication, server: KafkaEventServer): void {
-  // Deferred, so the handlers are bound after the filter is registered (at start).
-  const microservice = app.connectMicroservice<MicroserviceOptions>({ strategy: server }, { deferInitialization: true });
-  microservice.useGlobalFilters(new RethrowEventErrors());
+  app.connectMicroservice<MicroserviceOptions>({ strategy: server });
 }
