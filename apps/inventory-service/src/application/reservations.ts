@@ -89,15 +89,14 @@ export class Reservations {
 
   /** Order quantities in each product's base unit; an unknown SKU or unit cannot be reserved. */
   private async inBaseUnits(trx: Knex.Transaction, lines: readonly LineRequest[]): Promise<LineRequest[]> {
-    const converted: LineRequest[] = [];
-    for (const line of lines) {
-      const product = await StockRepository.product(trx, line.sku);
+    const products = await StockRepository.products(trx, [...new Set(lines.map((line) => line.sku))]);
+    return lines.map((line) => {
+      const product = products.get(line.sku);
       if (!product) throw new DomainError('INVENTORY.UNKNOWN_SKU', `order line ${line.lineId} asks for unknown SKU "${line.sku}"`, { sku: line.sku });
       const quantity = toBaseUnits(product, line.quantity);
       if (quantity instanceof InventoryError) throw asDomainError(quantity);
-      converted.push({ ...line, quantity });
-    }
-    return converted;
+      return { ...line, quantity };
+    });
   }
 }
 

@@ -11,13 +11,23 @@ export async function raisingBusinessExceptions(exceptions: ExceptionQueue, ctx:
     await work();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    await exceptions.raise(ctx.trx, {
-      code: error.code,
-      message: error.message,
-      subject,
-      details: Object.fromEntries(Object.entries(error.details).map(([key, value]) => [key, String(value)])),
-      sourceEventId: ctx.eventId,
-      correlationId: ctx.correlationId,
-    });
+    await raiseRefusal(exceptions, ctx, subject, error);
   }
+}
+
+/** Files a refusal (a DomainError or the domain's InventoryError) as an open exception caused by the handled event. */
+export async function raiseRefusal(
+  exceptions: ExceptionQueue,
+  ctx: EventContext,
+  subject: ExceptionSubject,
+  refusal: { code: string; message: string; details: Readonly<Record<string, unknown>> },
+): Promise<void> {
+  await exceptions.raise(ctx.trx, {
+    code: refusal.code,
+    message: refusal.message,
+    subject,
+    details: Object.fromEntries(Object.entries(refusal.details).map(([key, value]) => [key, String(value)])),
+    sourceEventId: ctx.eventId,
+    correlationId: ctx.correlationId,
+  });
 }

@@ -5,6 +5,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { IngestStockEvent } from '../application/ingest-stock-event';
 import { toStockEvent } from '../application/stock-movement';
+import { raiseRefusal } from './business-exceptions';
 
 interface Received {
   movement: StockMovementReported;
@@ -33,14 +34,7 @@ export class OnStockMovementReported {
     for (const [index, outcome] of outcomes.entries()) {
       if (outcome.outcome !== 'REJECTED') continue;
       const { movement, ctx } = received[index];
-      await this.exceptions.raise(trx, {
-        code: outcome.error.code,
-        message: outcome.error.message,
-        subject: { type: 'stock-movement', id: `${movement.sourceSystem}/${movement.sourceEventId}` },
-        details: Object.fromEntries(Object.entries(outcome.error.details).map(([key, value]) => [key, String(value)])),
-        sourceEventId: ctx.eventId,
-        correlationId: ctx.correlationId,
-      });
+      await raiseRefusal(this.exceptions, ctx, { type: 'stock-movement', id: `${movement.sourceSystem}/${movement.sourceEventId}` }, outcome.error);
     }
   }
 }

@@ -27,11 +27,6 @@ export interface PositionKey {
 
 /** Reads and writes the ledger tables; every method runs in the caller's transaction. */
 export const StockRepository = {
-  async product(trx: Knex.Transaction, sku: string): Promise<ProductUnits | null> {
-    const row = await trx('product').where({ sku, active: true }).first();
-    return row ? { sku: row.sku, baseUnit: row.base_unit, basePerUnit: row.base_per_unit } : null;
-  },
-
   async products(trx: Knex.Transaction, skus: readonly string[]): Promise<Map<string, ProductUnits>> {
     const rows = await trx('product').whereIn('sku', skus).andWhere({ active: true });
     return new Map(rows.map((row) => [row.sku, { sku: row.sku, baseUnit: row.base_unit, basePerUnit: row.base_per_unit }]));
