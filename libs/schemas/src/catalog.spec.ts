@@ -8,10 +8,12 @@ describe('event catalog', () => {
       'inventory.stock.v1',
       'inventory.availability.v1',
       'inventory.movements.v1',
+      'fulfilment.shipment.v1',
       'returns.rma.v1',
       'edi.document.v1',
       'erp.sync.v1',
       'erp.masterdata.v1',
+      'erp.reconciliation.v1',
       'ops.exception.v1',
     ]);
   });
@@ -20,17 +22,22 @@ describe('event catalog', () => {
     const recordsByTopic = Object.fromEntries(topics.map((topic) => [topic, eventsOnTopic(topic).map((event) => event.name.split('.').pop())]));
 
     expect(recordsByTopic).toEqual({
-      'orders.order.v1': ['OrderReceived', 'OrderValidated', 'OrderRejected', 'OrderOnHold', 'OrderReserved', 'OrderConfirmed', 'OrderShipmentRecorded', 'OrderCancelled'],
+      'orders.order.v1': [
+        'OrderReceived', 'OrderValidated', 'OrderRejected', 'OrderOnHold', 'OrderReserved', 'OrderConfirmed', 'OrderShipmentRecorded', 'OrderCancelled',
+        'OrderHoldReleased', 'OrderReleased', 'OrderInvoiced',
+      ],
       'inventory.stock.v1': ['StockChanged', 'ReservationConfirmed', 'ReservationPartial', 'ReservationRejected', 'ReservationReleased'],
       'inventory.availability.v1': ['AvailabilityChanged', 'ReorderPointReached'],
       'inventory.movements.v1': ['StockMovementReported'],
+      'fulfilment.shipment.v1': ['ShipmentConfirmed'],
       'returns.rma.v1': [
         'RmaRequested', 'RmaAuthorized', 'RmaInTransit', 'RmaReceived', 'RmaInspected', 'RmaDispositioned',
         'RmaStockUpdated', 'RmaRefundIssued', 'RmaFinanciallyPosted', 'RmaRejected', 'RmaExpired',
       ],
       'edi.document.v1': ['PurchaseOrderReceived', 'DocumentRejected', 'DocumentSent', 'AcknowledgementReceived'],
       'erp.sync.v1': ['ErpSynced', 'ErpSyncFailed'],
-      'erp.masterdata.v1': ['ProductChanged', 'PartnerChanged', 'PricelistChanged'],
+      'erp.masterdata.v1': ['ProductChanged', 'PartnerChanged', 'PricelistChanged', 'InvoiceChanged', 'StockLevelChanged'],
+      'erp.reconciliation.v1': ['DriftDetected', 'ReconciliationCompleted'],
       'ops.exception.v1': ['ExceptionRaised', 'ExceptionResolved'],
     });
   });

@@ -36,7 +36,6 @@ export {
   ORDER_STATUSES,
   transition,
   TRANSITIONS,
-  UNCATALOGUED_ORDER_EVENTS,
   type Actor,
   type ActorKind,
   type AuditEntry,

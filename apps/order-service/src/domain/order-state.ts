@@ -20,11 +20,8 @@ export const ORDER_STATUSES = [
 
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
-/** Order events the catalog does not define yet: their .avsc must be added to libs/schemas before they can be published. */
-export const UNCATALOGUED_ORDER_EVENTS = ['backbone.orders.OrderHoldReleased', 'backbone.orders.OrderReleased', 'backbone.orders.OrderInvoiced'] as const;
-
 /** Avro full name of the event a transition publishes. */
-export type OrderEventType = Extract<EventName, `backbone.orders.${string}`> | (typeof UNCATALOGUED_ORDER_EVENTS)[number];
+export type OrderEventType = Extract<EventName, `backbone.orders.${string}`>;
 
 /** Target of a release: the state the order was held in. */
 export const RETURN_FROM_HOLD = 'RETURN_FROM_HOLD';

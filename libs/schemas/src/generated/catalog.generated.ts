@@ -9,10 +9,12 @@ export const generatedTopics: readonly Topic[] = [
   "inventory.stock.v1",
   "inventory.availability.v1",
   "inventory.movements.v1",
+  "fulfilment.shipment.v1",
   "returns.rma.v1",
   "edi.document.v1",
   "erp.sync.v1",
   "erp.masterdata.v1",
+  "erp.reconciliation.v1",
   "ops.exception.v1"
 ];
 
@@ -607,6 +609,149 @@ export const generatedEvents: readonly { topic: Topic; name: EventName; subject:
           "name": "cancelledBy",
           "type": "string",
           "doc": "Who cancelled: a user id, or the service name for automatic cancellations."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "orders.order.v1",
+    "name": "backbone.orders.OrderHoldReleased",
+    "subject": "orders.order.v1-backbone.orders.OrderHoldReleased",
+    "schema": {
+      "type": "record",
+      "name": "OrderHoldReleased",
+      "namespace": "backbone.orders",
+      "doc": "An operator or a later event released the order from its hold; it continues from the state it was held in.",
+      "fields": [
+        {
+          "name": "orderId",
+          "type": "string",
+          "doc": "Backbone order id (UUID); the record key."
+        },
+        {
+          "name": "resumedStatus",
+          "type": "string",
+          "doc": "The order status the order returned to, e.g. \"VALIDATED\"."
+        },
+        {
+          "name": "reason",
+          "type": {
+            "type": "record",
+            "name": "Reason",
+            "namespace": "backbone.common",
+            "doc": "Why something happened: a stable code for machines and a message for people.",
+            "fields": [
+              {
+                "name": "code",
+                "type": "string",
+                "doc": "Stable machine-readable code, DOMAIN.REASON, e.g. \"ORDER.CREDIT_HOLD\". Consumers branch on this."
+              },
+              {
+                "name": "message",
+                "type": "string",
+                "doc": "Human-readable explanation for operators; never parsed."
+              }
+            ]
+          },
+          "doc": "Why the hold was released, e.g. code \"ORDER.CREDIT_OVERRIDE\" with the operator's justification."
+        },
+        {
+          "name": "releasedBy",
+          "type": "string",
+          "doc": "Who released the hold: a user id, or the service name for automatic releases."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "orders.order.v1",
+    "name": "backbone.orders.OrderReleased",
+    "subject": "orders.order.v1-backbone.orders.OrderReleased",
+    "schema": {
+      "type": "record",
+      "name": "OrderReleased",
+      "namespace": "backbone.orders",
+      "doc": "The order was released to the warehouses that hold its reservations for picking; from now on, cancelling it must also stop the warehouse.",
+      "fields": [
+        {
+          "name": "orderId",
+          "type": "string",
+          "doc": "Backbone order id (UUID); the record key."
+        },
+        {
+          "name": "locationIds",
+          "type": {
+            "type": "array",
+            "items": "string"
+          },
+          "doc": "Stock locations the order is picked from (where its lines are reserved)."
+        },
+        {
+          "name": "erpOrderName",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Odoo sale.order reference, e.g. \"S00042\", for the warehouse documents; null when unknown."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "orders.order.v1",
+    "name": "backbone.orders.OrderInvoiced",
+    "subject": "orders.order.v1-backbone.orders.OrderInvoiced",
+    "schema": {
+      "type": "record",
+      "name": "OrderInvoiced",
+      "namespace": "backbone.orders",
+      "doc": "The ERP posted the customer invoice for the shipped order. Terminal for the order lifecycle.",
+      "fields": [
+        {
+          "name": "orderId",
+          "type": "string",
+          "doc": "Backbone order id (UUID); the record key."
+        },
+        {
+          "name": "erpInvoiceId",
+          "type": "int",
+          "doc": "Odoo account.move id of the posted invoice."
+        },
+        {
+          "name": "invoiceNumber",
+          "type": "string",
+          "doc": "Invoice number as posted in Odoo, e.g. \"INV/2026/00042\"."
+        },
+        {
+          "name": "amountTotal",
+          "type": {
+            "type": "record",
+            "name": "Money",
+            "namespace": "backbone.common",
+            "doc": "An amount of money. The amount is a decimal string so no binary float ever rounds it.",
+            "fields": [
+              {
+                "name": "amount",
+                "type": "string",
+                "doc": "Decimal string: optional '-', digits, optional '.' and fraction digits; no exponent, no grouping, e.g. \"1234.50\"."
+              },
+              {
+                "name": "currency",
+                "type": "string",
+                "doc": "ISO 4217 alphabetic currency code, e.g. \"EUR\"."
+              }
+            ]
+          },
+          "doc": "Invoice total including tax."
+        },
+        {
+          "name": "invoicedAt",
+          "type": {
+            "type": "long",
+            "logicalType": "timestamp-millis"
+          },
+          "doc": "When the invoice was posted in Odoo (UTC)."
         }
       ]
     }
@@ -1315,6 +1460,113 @@ export const generatedEvents: readonly { topic: Topic; name: EventName; subject:
             "logicalType": "timestamp-millis"
           },
           "doc": "When the movement happened in the source system (UTC)."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "fulfilment.shipment.v1",
+    "name": "backbone.fulfilment.ShipmentConfirmed",
+    "subject": "fulfilment.shipment.v1-backbone.fulfilment.ShipmentConfirmed",
+    "schema": {
+      "type": "record",
+      "name": "ShipmentConfirmed",
+      "namespace": "backbone.fulfilment",
+      "doc": "A warehouse (own WMS or 3PL) confirms a shipment for an order: what shipped per line, substitutions, and what waits as backorder. Published by warehouse adapters; the same content as the order-service's shipment webhook.",
+      "fields": [
+        {
+          "name": "orderId",
+          "type": "string",
+          "doc": "Backbone order id (UUID) the warehouse received with the release; the record key."
+        },
+        {
+          "name": "shipmentId",
+          "type": "string",
+          "doc": "Shipment id in the warehouse system, unique per source system; a shipment confirmed twice is recorded once."
+        },
+        {
+          "name": "sourceSystem",
+          "type": "string",
+          "doc": "The confirming system, e.g. \"wms-east\" or \"3pl-acme\"."
+        },
+        {
+          "name": "locationId",
+          "type": "string",
+          "doc": "Stock location the shipment left from."
+        },
+        {
+          "name": "lines",
+          "doc": "Per order line: shipped quantity (a line may appear twice: its own SKU and a substitute) and the quantity still backordered.",
+          "type": {
+            "type": "array",
+            "items": {
+              "type": "record",
+              "name": "ShippedLine",
+              "namespace": "backbone.fulfilment",
+              "doc": "What one shipment did for one order line.",
+              "fields": [
+                {
+                  "name": "lineId",
+                  "type": "string",
+                  "doc": "Order line id (see backbone.orders.OrderLine.lineId)."
+                },
+                {
+                  "name": "sku",
+                  "type": "string",
+                  "doc": "SKU shipped; a SKU other than the line's own is a substitution."
+                },
+                {
+                  "name": "shipped",
+                  "type": {
+                    "type": "record",
+                    "name": "Quantity",
+                    "namespace": "backbone.common",
+                    "doc": "A quantity with its unit of measure. The value is a decimal string so fractional units (kg, m) stay exact.",
+                    "fields": [
+                      {
+                        "name": "value",
+                        "type": "string",
+                        "doc": "Decimal string: optional '-', digits, optional '.' and fraction digits, e.g. \"12\" or \"0.750\". Negative only where the field says so."
+                      },
+                      {
+                        "name": "uom",
+                        "type": "string",
+                        "doc": "Unit of measure as named in the ERP, e.g. \"Units\", \"kg\", \"Box of 12\"."
+                      }
+                    ]
+                  },
+                  "doc": "Quantity in this shipment, in the order line's unit; zero or positive."
+                },
+                {
+                  "name": "backordered",
+                  "type": "backbone.common.Quantity",
+                  "doc": "Quantity of the line now waiting for stock after this shipment; zero or positive."
+                }
+              ]
+            }
+          }
+        },
+        {
+          "name": "carrier",
+          "type": "string",
+          "doc": "Carrier code, e.g. \"dhl\", \"ups\", or \"pickup\"."
+        },
+        {
+          "name": "trackingNumber",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Carrier tracking number; null when the carrier gives none."
+        },
+        {
+          "name": "shippedAt",
+          "type": {
+            "type": "long",
+            "logicalType": "timestamp-millis"
+          },
+          "doc": "When the shipment was handed to the carrier (UTC)."
         }
       ]
     }
@@ -2730,6 +2982,33 @@ export const generatedEvents: readonly { topic: Topic; name: EventName; subject:
           "name": "externalId",
           "type": "string",
           "doc": "External id (ir.model.data, \"module.name\") the backbone keeps on the record, so retries update instead of duplicating."
+        },
+        {
+          "name": "sourceEventType",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Avro full name of the source event, e.g. \"backbone.orders.OrderReserved\", so consumers tell a sale order creation from its cancellation; null from producers before this field existed."
+        },
+        {
+          "name": "subjectId",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Id of the backbone aggregate the source event is about (its record key), e.g. the order id; null from producers before this field existed."
+        },
+        {
+          "name": "odooName",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Display reference of the main Odoo record, e.g. sale order \"S00042\"; null when the model has none."
         }
       ]
     }
@@ -2772,6 +3051,24 @@ export const generatedEvents: readonly { topic: Topic; name: EventName; subject:
           "name": "retriable",
           "type": "boolean",
           "doc": "True when retrying the same event may succeed (timeouts, locks); false when it needs a fix first."
+        },
+        {
+          "name": "sourceEventType",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Avro full name of the source event, e.g. \"backbone.orders.OrderReserved\", so consumers tell a sale order creation from its cancellation; null from producers before this field existed."
+        },
+        {
+          "name": "subjectId",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Id of the backbone aggregate the source event is about (its record key), e.g. the order id; null from producers before this field existed."
         }
       ]
     }
@@ -3163,6 +3460,314 @@ export const generatedEvents: readonly { topic: Topic; name: EventName; subject:
             "logicalType": "timestamp-millis"
           },
           "doc": "Last write time of the record in Odoo (write_date, UTC); consumers ignore changes older than the one they hold."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "erp.masterdata.v1",
+    "name": "backbone.erp.InvoiceChanged",
+    "subject": "erp.masterdata.v1-backbone.erp.InvoiceChanged",
+    "schema": {
+      "type": "record",
+      "name": "InvoiceChanged",
+      "namespace": "backbone.erp",
+      "doc": "A customer invoice or credit note was created or changed in Odoo (state or payment state). Carries the full current state, not a diff.",
+      "fields": [
+        {
+          "name": "invoiceId",
+          "type": "int",
+          "doc": "Odoo account.move id; the record key."
+        },
+        {
+          "name": "name",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Invoice number, e.g. \"INV/2026/00042\"; null while the invoice is a draft without number."
+        },
+        {
+          "name": "moveType",
+          "doc": "Odoo move_type: a customer invoice or a customer credit note.",
+          "type": {
+            "type": "enum",
+            "name": "InvoiceMoveType",
+            "namespace": "backbone.erp",
+            "doc": "The kinds of account.move the backbone follows.",
+            "symbols": [
+              "OUT_INVOICE",
+              "OUT_REFUND"
+            ]
+          }
+        },
+        {
+          "name": "partnerId",
+          "type": "int",
+          "doc": "Odoo res.partner id of the invoiced customer."
+        },
+        {
+          "name": "origin",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Source document (invoice_origin), e.g. the sale order name \"S00042\"; null if none."
+        },
+        {
+          "name": "reference",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Customer reference (ref), e.g. the backbone order or RMA id the adapter wrote; null if none."
+        },
+        {
+          "name": "state",
+          "type": "string",
+          "doc": "Odoo state: \"draft\", \"posted\" or \"cancel\"."
+        },
+        {
+          "name": "paymentState",
+          "type": "string",
+          "doc": "Odoo payment_state, e.g. \"not_paid\", \"partial\", \"in_payment\", \"paid\", \"reversed\"."
+        },
+        {
+          "name": "amountTotal",
+          "type": {
+            "type": "record",
+            "name": "Money",
+            "namespace": "backbone.common",
+            "doc": "An amount of money. The amount is a decimal string so no binary float ever rounds it.",
+            "fields": [
+              {
+                "name": "amount",
+                "type": "string",
+                "doc": "Decimal string: optional '-', digits, optional '.' and fraction digits; no exponent, no grouping, e.g. \"1234.50\"."
+              },
+              {
+                "name": "currency",
+                "type": "string",
+                "doc": "ISO 4217 alphabetic currency code, e.g. \"EUR\"."
+              }
+            ]
+          },
+          "doc": "Total including tax."
+        },
+        {
+          "name": "amountResidual",
+          "type": "backbone.common.Money",
+          "doc": "Amount still due."
+        },
+        {
+          "name": "invoiceDate",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Invoice date as an ISO 8601 calendar date (YYYY-MM-DD); null for drafts without a date."
+        },
+        {
+          "name": "changedAt",
+          "type": {
+            "type": "long",
+            "logicalType": "timestamp-millis"
+          },
+          "doc": "Last write time of the record in Odoo (write_date, UTC); consumers ignore changes older than the one they hold."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "erp.masterdata.v1",
+    "name": "backbone.erp.StockLevelChanged",
+    "subject": "erp.masterdata.v1-backbone.erp.StockLevelChanged",
+    "schema": {
+      "type": "record",
+      "name": "StockLevelChanged",
+      "namespace": "backbone.erp",
+      "doc": "Odoo's stock of a product at an internal location changed (stock.quant). Carries the current level, not a diff.",
+      "fields": [
+        {
+          "name": "sku",
+          "type": "string",
+          "doc": "Internal reference (default_code) of the product; with locationId, the record key."
+        },
+        {
+          "name": "productId",
+          "type": "int",
+          "doc": "Odoo product.product id."
+        },
+        {
+          "name": "locationId",
+          "type": "string",
+          "doc": "Odoo stock location full name, e.g. \"WH/Stock\"."
+        },
+        {
+          "name": "onHand",
+          "type": {
+            "type": "record",
+            "name": "Quantity",
+            "namespace": "backbone.common",
+            "doc": "A quantity with its unit of measure. The value is a decimal string so fractional units (kg, m) stay exact.",
+            "fields": [
+              {
+                "name": "value",
+                "type": "string",
+                "doc": "Decimal string: optional '-', digits, optional '.' and fraction digits, e.g. \"12\" or \"0.750\". Negative only where the field says so."
+              },
+              {
+                "name": "uom",
+                "type": "string",
+                "doc": "Unit of measure as named in the ERP, e.g. \"Units\", \"kg\", \"Box of 12\"."
+              }
+            ]
+          },
+          "doc": "Quantity on hand (quantity) in the product's unit of measure."
+        },
+        {
+          "name": "reserved",
+          "type": "backbone.common.Quantity",
+          "doc": "Quantity Odoo has reserved for pickings (reserved_quantity)."
+        },
+        {
+          "name": "changedAt",
+          "type": {
+            "type": "long",
+            "logicalType": "timestamp-millis"
+          },
+          "doc": "Last write time of the quant in Odoo (write_date, UTC); consumers ignore changes older than the one they hold."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "erp.reconciliation.v1",
+    "name": "backbone.erp.DriftDetected",
+    "subject": "erp.reconciliation.v1-backbone.erp.DriftDetected",
+    "schema": {
+      "type": "record",
+      "name": "DriftDetected",
+      "namespace": "backbone.erp",
+      "doc": "Reconciliation found Odoo and a backbone service disagreeing about one thing.",
+      "fields": [
+        {
+          "name": "runId",
+          "type": "string",
+          "doc": "Reconciliation run id (UUID)."
+        },
+        {
+          "name": "kind",
+          "type": {
+            "type": "enum",
+            "name": "DriftKind",
+            "namespace": "backbone.erp",
+            "doc": "The comparisons reconciliation makes: stock per location and SKU, sale order states.",
+            "symbols": [
+              "STOCK",
+              "ORDER_STATE"
+            ]
+          },
+          "doc": "What was compared."
+        },
+        {
+          "name": "subjectId",
+          "type": "string",
+          "doc": "What disagrees: \"<sku>@<location>\" for stock, the backbone order id for order states; the record key."
+        },
+        {
+          "name": "odooValue",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Odoo's figure or state, e.g. \"12\" or \"sale\"; null when Odoo has no record."
+        },
+        {
+          "name": "backboneValue",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "The backbone service's figure or state; null when the service has no record."
+        },
+        {
+          "name": "difference",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "For stock, Odoo minus backbone as a decimal string; null for states."
+        },
+        {
+          "name": "message",
+          "type": "string",
+          "doc": "What disagrees, for operators."
+        }
+      ]
+    }
+  },
+  {
+    "topic": "erp.reconciliation.v1",
+    "name": "backbone.erp.ReconciliationCompleted",
+    "subject": "erp.reconciliation.v1-backbone.erp.ReconciliationCompleted",
+    "schema": {
+      "type": "record",
+      "name": "ReconciliationCompleted",
+      "namespace": "backbone.erp",
+      "doc": "A reconciliation run finished; its drift was published before this record.",
+      "fields": [
+        {
+          "name": "runId",
+          "type": "string",
+          "doc": "Reconciliation run id (UUID); the record key."
+        },
+        {
+          "name": "kind",
+          "type": {
+            "type": "enum",
+            "name": "DriftKind",
+            "namespace": "backbone.erp",
+            "doc": "The comparisons reconciliation makes: stock per location and SKU, sale order states.",
+            "symbols": [
+              "STOCK",
+              "ORDER_STATE"
+            ]
+          },
+          "doc": "What was compared."
+        },
+        {
+          "name": "checkedCount",
+          "type": "int",
+          "doc": "Number of subjects compared."
+        },
+        {
+          "name": "driftCount",
+          "type": "int",
+          "doc": "Number of subjects that disagree."
+        },
+        {
+          "name": "startedAt",
+          "type": {
+            "type": "long",
+            "logicalType": "timestamp-millis"
+          },
+          "doc": "When the run started (UTC)."
+        },
+        {
+          "name": "finishedAt",
+          "type": {
+            "type": "long",
+            "logicalType": "timestamp-millis"
+          },
+          "doc": "When the run finished (UTC)."
         }
       ]
     }

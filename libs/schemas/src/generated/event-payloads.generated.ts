@@ -155,6 +155,27 @@ export interface PurchaseOrderReceived {
   notes: string | null;
 }
 
+/** Reconciliation found Odoo and a backbone service disagreeing about one thing. (Avro backbone.erp.DriftDetected) */
+export interface DriftDetected {
+  /** Reconciliation run id (UUID). */
+  runId: string;
+  /** What was compared. */
+  kind: DriftKind;
+  /** What disagrees: "<sku>@<location>" for stock, the backbone order id for order states; the record key. */
+  subjectId: string;
+  /** Odoo's figure or state, e.g. "12" or "sale"; null when Odoo has no record. */
+  odooValue: string | null;
+  /** The backbone service's figure or state; null when the service has no record. */
+  backboneValue: string | null;
+  /** For stock, Odoo minus backbone as a decimal string; null for states. */
+  difference: string | null;
+  /** What disagrees, for operators. */
+  message: string;
+}
+
+/** The comparisons reconciliation makes: stock per location and SKU, sale order states. (Avro backbone.erp.DriftKind) */
+export type DriftKind = 'STOCK' | 'ORDER_STATE';
+
 /** An event could not be written to Odoo. (Avro backbone.erp.ErpSyncFailed) */
 export interface ErpSyncFailed {
   /** event-id of the event that was written to the ERP, so its producer can match the outcome. */
@@ -167,6 +188,10 @@ export interface ErpSyncFailed {
   message: string;
   /** True when retrying the same event may succeed (timeouts, locks); false when it needs a fix first. */
   retriable: boolean;
+  /** Avro full name of the source event, e.g. "backbone.orders.OrderReserved", so consumers tell a sale order creation from its cancellation; null from producers before this field existed. */
+  sourceEventType: string | null;
+  /** Id of the backbone aggregate the source event is about (its record key), e.g. the order id; null from producers before this field existed. */
+  subjectId: string | null;
 }
 
 /** An event was written to Odoo. (Avro backbone.erp.ErpSynced) */
@@ -179,7 +204,44 @@ export interface ErpSynced {
   odooIds: number[];
   /** External id (ir.model.data, "module.name") the backbone keeps on the record, so retries update instead of duplicating. */
   externalId: string;
+  /** Avro full name of the source event, e.g. "backbone.orders.OrderReserved", so consumers tell a sale order creation from its cancellation; null from producers before this field existed. */
+  sourceEventType: string | null;
+  /** Id of the backbone aggregate the source event is about (its record key), e.g. the order id; null from producers before this field existed. */
+  subjectId: string | null;
+  /** Display reference of the main Odoo record, e.g. sale order "S00042"; null when the model has none. */
+  odooName: string | null;
 }
+
+/** A customer invoice or credit note was created or changed in Odoo (state or payment state). Carries the full current state, not a diff. (Avro backbone.erp.InvoiceChanged) */
+export interface InvoiceChanged {
+  /** Odoo account.move id; the record key. */
+  invoiceId: number;
+  /** Invoice number, e.g. "INV/2026/00042"; null while the invoice is a draft without number. */
+  name: string | null;
+  /** Odoo move_type: a customer invoice or a customer credit note. */
+  moveType: InvoiceMoveType;
+  /** Odoo res.partner id of the invoiced customer. */
+  partnerId: number;
+  /** Source document (invoice_origin), e.g. the sale order name "S00042"; null if none. */
+  origin: string | null;
+  /** Customer reference (ref), e.g. the backbone order or RMA id the adapter wrote; null if none. */
+  reference: string | null;
+  /** Odoo state: "draft", "posted" or "cancel". */
+  state: string;
+  /** Odoo payment_state, e.g. "not_paid", "partial", "in_payment", "paid", "reversed". */
+  paymentState: string;
+  /** Total including tax. */
+  amountTotal: Money;
+  /** Amount still due. */
+  amountResidual: Money;
+  /** Invoice date as an ISO 8601 calendar date (YYYY-MM-DD); null for drafts without a date. */
+  invoiceDate: string | null;
+  /** Last write time of the record in Odoo (write_date, UTC); consumers ignore changes older than the one they hold. */
+  changedAt: Date;
+}
+
+/** The kinds of account.move the backbone follows. (Avro backbone.erp.InvoiceMoveType) */
+export type InvoiceMoveType = 'OUT_INVOICE' | 'OUT_REFUND';
 
 /** A customer or other partner was created or changed in Odoo. Carries the full current state, not a diff. (Avro backbone.erp.PartnerChanged) */
 export interface PartnerChanged {
@@ -257,6 +319,70 @@ export interface ProductChanged {
   active: boolean;
   /** Last write time of the record in Odoo (write_date, UTC); consumers ignore changes older than the one they hold. */
   changedAt: Date;
+}
+
+/** A reconciliation run finished; its drift was published before this record. (Avro backbone.erp.ReconciliationCompleted) */
+export interface ReconciliationCompleted {
+  /** Reconciliation run id (UUID); the record key. */
+  runId: string;
+  /** What was compared. */
+  kind: DriftKind;
+  /** Number of subjects compared. */
+  checkedCount: number;
+  /** Number of subjects that disagree. */
+  driftCount: number;
+  /** When the run started (UTC). */
+  startedAt: Date;
+  /** When the run finished (UTC). */
+  finishedAt: Date;
+}
+
+/** Odoo's stock of a product at an internal location changed (stock.quant). Carries the current level, not a diff. (Avro backbone.erp.StockLevelChanged) */
+export interface StockLevelChanged {
+  /** Internal reference (default_code) of the product; with locationId, the record key. */
+  sku: string;
+  /** Odoo product.product id. */
+  productId: number;
+  /** Odoo stock location full name, e.g. "WH/Stock". */
+  locationId: string;
+  /** Quantity on hand (quantity) in the product's unit of measure. */
+  onHand: Quantity;
+  /** Quantity Odoo has reserved for pickings (reserved_quantity). */
+  reserved: Quantity;
+  /** Last write time of the quant in Odoo (write_date, UTC); consumers ignore changes older than the one they hold. */
+  changedAt: Date;
+}
+
+/** A warehouse (own WMS or 3PL) confirms a shipment for an order: what shipped per line, substitutions, and what waits as backorder. Published by warehouse adapters; the same content as the order-service's shipment webhook. (Avro backbone.fulfilment.ShipmentConfirmed) */
+export interface ShipmentConfirmed {
+  /** Backbone order id (UUID) the warehouse received with the release; the record key. */
+  orderId: string;
+  /** Shipment id in the warehouse system, unique per source system; a shipment confirmed twice is recorded once. */
+  shipmentId: string;
+  /** The confirming system, e.g. "wms-east" or "3pl-acme". */
+  sourceSystem: string;
+  /** Stock location the shipment left from. */
+  locationId: string;
+  /** Per order line: shipped quantity (a line may appear twice: its own SKU and a substitute) and the quantity still backordered. */
+  lines: ShippedLine[];
+  /** Carrier code, e.g. "dhl", "ups", or "pickup". */
+  carrier: string;
+  /** Carrier tracking number; null when the carrier gives none. */
+  trackingNumber: string | null;
+  /** When the shipment was handed to the carrier (UTC). */
+  shippedAt: Date;
+}
+
+/** What one shipment did for one order line. (Avro backbone.fulfilment.ShippedLine) */
+export interface ShippedLine {
+  /** Order line id (see backbone.orders.OrderLine.lineId). */
+  lineId: string;
+  /** SKU shipped; a SKU other than the line's own is a substitution. */
+  sku: string;
+  /** Quantity in this shipment, in the order line's unit; zero or positive. */
+  shipped: Quantity;
+  /** Quantity of the line now waiting for stock after this shipment; zero or positive. */
+  backordered: Quantity;
 }
 
 /** The quantity a channel may sell of a SKU changed. (Avro backbone.inventory.AvailabilityChanged) */
@@ -492,6 +618,32 @@ export interface OrderConfirmed {
   erpOrderName: string | null;
 }
 
+/** An operator or a later event released the order from its hold; it continues from the state it was held in. (Avro backbone.orders.OrderHoldReleased) */
+export interface OrderHoldReleased {
+  /** Backbone order id (UUID); the record key. */
+  orderId: string;
+  /** The order status the order returned to, e.g. "VALIDATED". */
+  resumedStatus: string;
+  /** Why the hold was released, e.g. code "ORDER.CREDIT_OVERRIDE" with the operator's justification. */
+  reason: Reason;
+  /** Who released the hold: a user id, or the service name for automatic releases. */
+  releasedBy: string;
+}
+
+/** The ERP posted the customer invoice for the shipped order. Terminal for the order lifecycle. (Avro backbone.orders.OrderInvoiced) */
+export interface OrderInvoiced {
+  /** Backbone order id (UUID); the record key. */
+  orderId: string;
+  /** Odoo account.move id of the posted invoice. */
+  erpInvoiceId: number;
+  /** Invoice number as posted in Odoo, e.g. "INV/2026/00042". */
+  invoiceNumber: string;
+  /** Invoice total including tax. */
+  amountTotal: Money;
+  /** When the invoice was posted in Odoo (UTC). */
+  invoicedAt: Date;
+}
+
 /** One ordered product. (Avro backbone.orders.OrderLine) */
 export interface OrderLine {
   /** Line id, unique within the order and stable across its events (the channel's line id, or the position). */
@@ -542,6 +694,16 @@ export interface OrderRejected {
   orderId: string;
   /** Every validation failure found; at least one. */
   reasons: Reason[];
+}
+
+/** The order was released to the warehouses that hold its reservations for picking; from now on, cancelling it must also stop the warehouse. (Avro backbone.orders.OrderReleased) */
+export interface OrderReleased {
+  /** Backbone order id (UUID); the record key. */
+  orderId: string;
+  /** Stock locations the order is picked from (where its lines are reserved). */
+  locationIds: string[];
+  /** Odoo sale.order reference, e.g. "S00042", for the warehouse documents; null when unknown. */
+  erpOrderName: string | null;
 }
 
 /** Stock is reserved for every line of the order. (Avro backbone.orders.OrderReserved) */
@@ -823,6 +985,9 @@ export interface EventPayloads {
   'backbone.orders.OrderConfirmed': OrderConfirmed;
   'backbone.orders.OrderShipmentRecorded': OrderShipmentRecorded;
   'backbone.orders.OrderCancelled': OrderCancelled;
+  'backbone.orders.OrderHoldReleased': OrderHoldReleased;
+  'backbone.orders.OrderReleased': OrderReleased;
+  'backbone.orders.OrderInvoiced': OrderInvoiced;
   'backbone.inventory.StockChanged': StockChanged;
   'backbone.inventory.ReservationConfirmed': ReservationConfirmed;
   'backbone.inventory.ReservationPartial': ReservationPartial;
@@ -831,6 +996,7 @@ export interface EventPayloads {
   'backbone.inventory.AvailabilityChanged': AvailabilityChanged;
   'backbone.inventory.ReorderPointReached': ReorderPointReached;
   'backbone.inventory.StockMovementReported': StockMovementReported;
+  'backbone.fulfilment.ShipmentConfirmed': ShipmentConfirmed;
   'backbone.returns.RmaRequested': RmaRequested;
   'backbone.returns.RmaAuthorized': RmaAuthorized;
   'backbone.returns.RmaInTransit': RmaInTransit;
@@ -851,6 +1017,10 @@ export interface EventPayloads {
   'backbone.erp.ProductChanged': ProductChanged;
   'backbone.erp.PartnerChanged': PartnerChanged;
   'backbone.erp.PricelistChanged': PricelistChanged;
+  'backbone.erp.InvoiceChanged': InvoiceChanged;
+  'backbone.erp.StockLevelChanged': StockLevelChanged;
+  'backbone.erp.DriftDetected': DriftDetected;
+  'backbone.erp.ReconciliationCompleted': ReconciliationCompleted;
   'backbone.ops.ExceptionRaised': ExceptionRaised;
   'backbone.ops.ExceptionResolved': ExceptionResolved;
 }
@@ -868,7 +1038,10 @@ export interface TopicEvents {
     | 'backbone.orders.OrderReserved'
     | 'backbone.orders.OrderConfirmed'
     | 'backbone.orders.OrderShipmentRecorded'
-    | 'backbone.orders.OrderCancelled';
+    | 'backbone.orders.OrderCancelled'
+    | 'backbone.orders.OrderHoldReleased'
+    | 'backbone.orders.OrderReleased'
+    | 'backbone.orders.OrderInvoiced';
   'inventory.stock.v1':
     | 'backbone.inventory.StockChanged'
     | 'backbone.inventory.ReservationConfirmed'
@@ -880,6 +1053,8 @@ export interface TopicEvents {
     | 'backbone.inventory.ReorderPointReached';
   'inventory.movements.v1':
     | 'backbone.inventory.StockMovementReported';
+  'fulfilment.shipment.v1':
+    | 'backbone.fulfilment.ShipmentConfirmed';
   'returns.rma.v1':
     | 'backbone.returns.RmaRequested'
     | 'backbone.returns.RmaAuthorized'
@@ -903,7 +1078,12 @@ export interface TopicEvents {
   'erp.masterdata.v1':
     | 'backbone.erp.ProductChanged'
     | 'backbone.erp.PartnerChanged'
-    | 'backbone.erp.PricelistChanged';
+    | 'backbone.erp.PricelistChanged'
+    | 'backbone.erp.InvoiceChanged'
+    | 'backbone.erp.StockLevelChanged';
+  'erp.reconciliation.v1':
+    | 'backbone.erp.DriftDetected'
+    | 'backbone.erp.ReconciliationCompleted';
   'ops.exception.v1':
     | 'backbone.ops.ExceptionRaised'
     | 'backbone.ops.ExceptionResolved';
