@@ -3320,6 +3320,24 @@ export const generatedEvents: readonly { topic: Topic; name: EventName; subject:
           "doc": "False when archived in Odoo."
         },
         {
+          "name": "ref",
+          "type": [
+            "null",
+            "string"
+          ],
+          "default": null,
+          "doc": "Partner internal reference (ref): the backbone customer id channels use (CustomerRef.customerId); null if none."
+        },
+        {
+          "name": "pricelistId",
+          "type": [
+            "null",
+            "int"
+          ],
+          "default": null,
+          "doc": "Odoo product.pricelist id assigned to the partner (property_product_pricelist); null for Odoo's default."
+        },
+        {
           "name": "changedAt",
           "type": {
             "type": "long",

@@ -265,6 +265,10 @@ export interface PartnerChanged {
   onCreditHold: boolean;
   /** False when archived in Odoo. */
   active: boolean;
+  /** Partner internal reference (ref): the backbone customer id channels use (CustomerRef.customerId); null if none. */
+  ref: string | null;
+  /** Odoo product.pricelist id assigned to the partner (property_product_pricelist); null for Odoo's default. */
+  pricelistId: number | null;
   /** Last write time of the record in Odoo (write_date, UTC); consumers ignore changes older than the one they hold. */
   changedAt: Date;
 }
