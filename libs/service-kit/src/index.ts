@@ -13,7 +13,7 @@ export { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/to-problem';
 export { CORRELATION_ID_HEADER } from './logging/http-logger.options';
 export { startTracing, type Tracing } from './tracing/start-tracing';
 export { Public, Roles } from './auth/auth.decorators';
-export { Principal, principalOf } from './auth/principal';
+export { ANONYMOUS_ADMIN, Principal, principalOf } from './auth/principal';
 export { ROLES, type Role } from './auth/roles';
 export { hashApiKey, type ApiKeyEntry } from './auth/api-keys';
 export { API_KEY_HEADER } from './auth/authenticator';

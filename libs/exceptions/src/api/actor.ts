@@ -1,16 +1,20 @@
+import { ANONYMOUS_ADMIN, principalOf } from '@backbone/service-kit';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
 import type { Actor } from '../model/business-exception';
 
-/** Interim: who the operator is, until service-kit's authenticated principal takes its place. */
+/** Names the operator only while authentication is disabled (local development), where every caller is the same anonymous admin. */
 export const ACTOR_HEADER = 'x-actor';
 export const ANONYMOUS_ACTOR: Actor = Object.freeze({ kind: 'anonymous', id: 'anonymous' });
 
 /**
- * The one place that decides who acts on an exception. Once service-kit authenticates
- * requests, this returns the principal's `{ kind, id }` instead of trusting a header.
+ * The one place that decides who acts on an exception: the authenticated principal (a token's
+ * subject, an API key's id). A header cannot impersonate anyone: it is read only when
+ * authentication is disabled, so audits in local runs still say who clicked.
  */
-export function actorFromRequest(request: Pick<Request, 'headers'>): Actor {
+export function actorFromRequest(request: Request): Actor {
+  const principal = principalOf(request);
+  if (principal !== undefined && principal !== ANONYMOUS_ADMIN) return { kind: principal.kind, id: principal.id };
   const header = request.headers[ACTOR_HEADER];
   const id = (Array.isArray(header) ? header[0] : header)?.trim();
   return id ? { kind: 'user', id } : ANONYMOUS_ACTOR;

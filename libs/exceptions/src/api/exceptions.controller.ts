@@ -27,7 +27,7 @@ const badRequest = ApiBadRequestResponse({ type: ProblemDto, description: 'Inval
 const notFound = ApiNotFoundResponse({ type: ProblemDto, description: 'EXCEPTION.NOT_FOUND' });
 const alreadyResolved = ApiConflictResponse({ type: ProblemDto, description: 'EXCEPTION.ALREADY_RESOLVED' });
 const idParam = ApiParam({ name: 'id', format: 'uuid', description: 'Business exception id' });
-const actorHeader = ApiHeader({ name: ACTOR_HEADER, required: false, description: 'Operator recorded in the audit trail (interim, until authentication supplies it); anonymous without it' });
+const actorHeader = ApiHeader({ name: ACTOR_HEADER, required: false, description: 'Operator recorded in the audit trail while authentication is disabled (local development); otherwise the authenticated caller is recorded and this header is ignored' });
 
 /** The exception queue of this service, for operators: list, inspect, retry, override, reject. */
 @ApiTags('exceptions')
