@@ -3,12 +3,13 @@ import { EventPattern } from '@nestjs/microservices';
 import { RethrowEventErrors } from './kafka-event-server';
 
 /**
- * `@EventPattern` for an event type (its Avro full name), with the filter that hands the handler's
+ * `@EventPattern` for one event type (its Avro full name) or several (one handler for, say, every
+ * event of a topic; `ctx.eventType` tells them apart), with the filter that hands the handler's
  * errors to the transport unchanged (so it can tell a retriable failure from a bug or poison).
  * Bound per handler, it holds in hybrid apps too, where a global microservice filter would be
  * registered only after the handlers. Nest's typed overloads would force the context parameter
  * to `unknown`; this keeps `@Ctx() ctx: EventContext` typed.
  */
-export function OnEvent(eventType: string): MethodDecorator {
-  return applyDecorators(EventPattern<string>(eventType), UseFilters(new RethrowEventErrors()));
+export function OnEvent(eventTypes: string | readonly string[]): MethodDecorator {
+  return applyDecorators(EventPattern<string[]>(typeof eventTypes === 'string' ? [eventTypes] : [...eventTypes]), UseFilters(new RethrowEventErrors()));
 }
