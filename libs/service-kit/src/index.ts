@@ -5,6 +5,7 @@ export { SERVICE_CONFIG, type OpenApiInfo, type ServiceKitOptions } from './serv
 export { serviceConfigSchema, type BaseConfig, type ServiceDefaults } from './config/base.config';
 export { ConfigError, type ConfigIssue } from './config/config.error';
 export { loadConfig, type ConfigSchema } from './config/load-config';
+export { jsonSetting } from './auth/json-setting';
 export { kafkaConnection, schemaRegistryConnection } from './config/connections';
 export { DATABASE } from './database/database.providers';
 export { HttpProblem, type HttpProblemInit, type InvalidField } from './errors/http-problem';
