@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { DATABASE, parseRequest } from '@backbone/service-kit';
+import { DATABASE, parseRequest, Roles } from '@backbone/service-kit';
 import {
   ApiBadRequestResponse,
   ApiBody,
@@ -31,6 +31,8 @@ const actorHeader = ApiHeader({ name: ACTOR_HEADER, required: false, description
 
 /** The exception queue of this service, for operators: list, inspect, retry, override, reject. */
 @ApiTags('exceptions')
+// Operations staff work the queue; admin always passes.
+@Roles('ops')
 @Controller('exceptions')
 export class ExceptionsController {
   constructor(

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { connectEvents, ensureTopics, EventHeader, OnEvent, type EventContext } from '@backbone/events';
 import { eventually, testKafka, uniqueName } from '@backbone/events/testing';
 import type { ExceptionRaised, ExceptionResolved } from '@backbone/schemas';
-import { createService, DATABASE, loadConfig, serviceConfigSchema } from '@backbone/service-kit';
+import { createService, DATABASE, hashApiKey, loadConfig, serviceConfigSchema } from '@backbone/service-kit';
 import { stackEnv } from '@backbone/service-kit/testing';
 import { Controller, Injectable, Module, type DynamicModule, type INestApplication, type OnModuleInit } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
@@ -45,12 +45,12 @@ class CreditGateRetry implements OnModuleInit {
 
 @Module({})
 class TestServiceModule {
-  static forRoot(database: string): DynamicModule {
+  static forRoot(database: string, settings: Record<string, string> = {}): DynamicModule {
     return {
       module: TestServiceModule,
       imports: [
         ServiceKitModule.forRoot({
-          config: loadConfig(serviceConfigSchema({ serviceName: SERVICE, httpPort: 3998 }), stackEnv(database)),
+          config: loadConfig(serviceConfigSchema({ serviceName: SERVICE, httpPort: 3998 }), { ...stackEnv(database), ...settings }),
           migrationDirectories: [join(__dirname, '..', 'test-support', 'migrations')],
           openApi: { title: 'Exceptions test', description: 'A service with an exception queue', version: '1' },
         }),
@@ -262,5 +262,46 @@ describe('ExceptionsModule in a service on the real stack', () => {
     expect(resolved.payload).toMatchObject({ exceptionId: exception.id, resolution: 'OVERRIDDEN', resolvedBy: { kind: 'user', id: 'ops-anna' }, reason: 'Address checked by phone' });
     expect(resolved.headers[EventHeader.correlationId]).toBe(exception.correlationId);
     expect(await db('event_outbox').where({ partition_key: exception.id }).count({ n: '*' }).first()).toEqual({ n: '0' });
+  });
+
+  // Last: closing a second app in this process shuts down the shared tracing, which earlier tests assert on.
+  describe('with authentication enforced', () => {
+    const keys = { ops: 'ops-console-secret-key', channel: 'webshop-secret-key' };
+    let secured: INestApplication;
+
+    beforeAll(async () => {
+      const apiKeys = [
+        { id: 'ops-console', keyHash: hashApiKey(keys.ops), roles: ['ops'] },
+        { id: 'webshop', keyHash: hashApiKey(keys.channel), roles: ['channel'] },
+      ];
+      secured = await createService(TestServiceModule.forRoot(database, { AUTH_MODE: 'enforce', AUTH_API_KEYS: JSON.stringify(apiKeys) }));
+      await secured.init();
+    });
+
+    afterAll(async () => {
+      await secured?.close();
+    });
+
+    it('lets the ops role work the queue and audits the authenticated caller, not the x-actor header', async () => {
+      const exception = await raise();
+
+      const response = await request(secured.getHttpServer())
+        .post(`/exceptions/${exception.id}/override`)
+        .set('x-api-key', keys.ops)
+        .set('x-actor', 'someone-else')
+        .send({ reason: 'Price agreed by phone' })
+        .expect(200);
+
+      expect(response.body.exception.resolvedBy).toEqual({ kind: 'api-key', id: 'ops-console' });
+    });
+
+    it('refuses other roles with a 403 problem and changes nothing', async () => {
+      const exception = await raise();
+
+      const response = await request(secured.getHttpServer()).post(`/exceptions/${exception.id}/reject`).set('x-api-key', keys.channel).send({ reason: 'no' }).expect(403);
+
+      expect(response.body).toMatchObject({ status: 403 });
+      expect((await http().get(`/exceptions/${exception.id}`)).body.status).toBe('OPEN');
+    });
   });
 });
