@@ -5,6 +5,8 @@
  *   latency:    BENCH_STOCK_PACED receipts at half the measured throughput (or BENCH_STOCK_RATE/s
  *               if lower), each for its own SKU, from the send to the AvailabilityChanged
  *               it causes (availability is coalesced every AVAILABILITY_INTERVAL_MS, 100 ms here)
+ *               split into stages by the service's own timestamps (ledger, published figures)
+ *               and the availability record's create time
  *   baseline:   raw kafkajs with JSON values on the same broker in the same run (bench/events' (c))
  * Run: npm run bench (builds everything), or npm run bench:inventory -w bench after a build.
  */
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
   const kafka = testKafka('bench-inventory');
   await ensureCatalogTopics(kafka);
   const results: PathResult[] = [];
+  let stages: PathResult[] = [];
 
   console.log('bench/inventory: baseline (raw kafkajs, JSON) first');
   const [baseline] = await measure(await rawKafkajsPath(kafka));
@@ -55,10 +58,18 @@ async function main(): Promise<void> {
 
     // Availability events, timed on arrival, by SKU.
     const arrivals = new Map<string, number>();
+    /** When the outbox relay produced each one (the record's create time). */
+    const relayed = new Map<string, number>();
     const joined = new Promise<void>((resolve) => watcher.on(watcher.events.GROUP_JOIN, () => resolve()));
     await watcher.connect();
     await watcher.subscribe({ topics: ['inventory.availability.v1'], fromBeginning: false });
-    await watcher.run({ eachMessage: async ({ message }) => void arrivals.set(message.key!.toString().split('/')[1], Date.now()) });
+    await watcher.run({
+      eachMessage: async ({ message }) => {
+        const sku = message.key!.toString().split('/')[1];
+        arrivals.set(sku, Date.now());
+        relayed.set(sku, Number(message.timestamp));
+      },
+    });
     await joined;
 
     console.log(`inventory-service: burst of ${BURST} receipts over ${SKUS} SKUs`);
@@ -85,6 +96,7 @@ async function main(): Promise<void> {
     await until(() => [...sentAt.keys()].every((sku) => arrivals.has(sku)), 60_000, 'every availability event', () => `${[...sentAt.keys()].filter((sku) => arrivals.has(sku)).length} of ${PACED}`);
     const latencies = [...sentAt].map(([sku, at]) => (arrivals.get(sku) as number) - at);
     results.push(summarize(`stock event → AvailabilityChanged (paced ${rate}/s)`, PACED, pacedStart, Date.now(), latencies));
+    stages = await stageBreakdown(database.db, sentAt, relayed, arrivals);
   } finally {
     await watcher.disconnect();
     await producer.disconnect();
@@ -93,9 +105,32 @@ async function main(): Promise<void> {
   }
 
   printTable(results);
+  console.log('\nwhere the paced latency goes (p50/p99 of each stage, ms):');
+  printTable(stages);
   console.log('');
   console.log(`ratio ingest/baseline (throughput): ${(results[1].eventsPerSecond / results[0].eventsPerSecond).toFixed(2)}`);
   process.exit(0);
+}
+
+/**
+ * Splits each paced latency by the service's own timestamps: send → ledger entry recorded (Kafka
+ * fetch, batch load), recorded → availability computed (ingest commit, publisher wake-up and
+ * interval), computed → relayed (publisher commit, outbox relay wake-up; the record's create time),
+ * relayed → received (broker, this bench's consumer).
+ */
+async function stageBreakdown(db: Awaited<ReturnType<typeof createTestDatabase>>['db'], sentAt: Map<string, number>, relayed: Map<string, number>, arrivals: Map<string, number>): Promise<PathResult[]> {
+  const skus = [...sentAt.keys()];
+  const rows: { sku: string; recorded: Date; published: Date }[] = await db('ledger_entry as l')
+    .join('availability_published as a', 'a.sku', 'l.sku')
+    .whereIn('l.sku', skus)
+    .select('l.sku', 'l.recorded_at as recorded', 'a.published_at as published');
+  const stage = (name: string, of: (row: (typeof rows)[number]) => number) => summarize(name, rows.length, 0, 1, rows.map(of));
+  return [
+    stage('send → recorded in the ledger', (row) => row.recorded.getTime() - (sentAt.get(row.sku) as number)),
+    stage('recorded → availability computed', (row) => row.published.getTime() - row.recorded.getTime()),
+    stage('computed → relayed to Kafka', (row) => (relayed.get(row.sku) as number) - row.published.getTime()),
+    stage('relayed → received by the bench', (row) => (arrivals.get(row.sku) as number) - (relayed.get(row.sku) as number)),
+  ];
 }
 
 async function pollUntil(done: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
