@@ -13,6 +13,7 @@ export * from './migrations/event-tables';
 export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox';
+export * from './inbox/inbox-janitor';
 export * from './transport/event-context';
 export * from './transport/batch-scope';
 export * from './transport/retry-policy';

@@ -7,6 +7,7 @@ export const eventMetrics = {
   relayLeader: new Gauge({ name: 'events_outbox_relay_leader', help: '1 while this replica holds the relay lock' }),
   consumed: new Counter({ name: 'events_consumed_total', help: 'Records handled, by outcome', labelNames: ['topic', 'group', 'outcome'] }),
   consumerLag: new Gauge({ name: 'events_consumer_lag', help: 'Records behind the partition end at the last fetched batch', labelNames: ['topic', 'partition', 'group'] }),
+  inboxPurged: new Counter({ name: 'events_inbox_purged_total', help: 'Inbox rows forgotten after the retention period' }),
   retries: new Counter({ name: 'events_handler_retries_total', help: 'Handler retries after a transient failure', labelNames: ['topic', 'group'] }),
   deadLettered: new Counter({ name: 'events_dead_lettered_total', help: 'Records sent to a dead-letter topic', labelNames: ['topic', 'group', 'code'] }),
   batchDuration: new Histogram({

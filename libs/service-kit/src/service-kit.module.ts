@@ -41,6 +41,7 @@ export class ServiceKitModule {
             schemaRegistry: schemaRegistryConnection(options.config),
             db,
             databaseUrl: options.config.DATABASE_URL,
+            inbox: { retentionMs: options.config.INBOX_RETENTION_DAYS * 24 * 60 * 60 * 1000 },
           }),
         }),
       ],

@@ -17,8 +17,15 @@ export const Inbox = {
     return new Set(rows.map((row) => row.event_id));
   },
 
-  /** Forgets ids older than the topics' retention, after which no redelivery can happen. */
-  async purgeOlderThan(db: Knex, olderThan: Date): Promise<number> {
-    return db(INBOX_TABLE).where('processed_at', '<', olderThan).delete();
+  /**
+   * Forgets ids processed before `olderThan`, at most `limit` rows per statement so a large
+   * backlog never holds long locks against the handlers' inserts. Returns the rows deleted.
+   */
+  async purgeOlderThan(db: Knex, olderThan: Date, limit = 10_000): Promise<number> {
+    const result = await db.raw(
+      `delete from ${INBOX_TABLE} where ctid in (select ctid from ${INBOX_TABLE} where processed_at < ? limit ?)`,
+      [olderThan, limit],
+    );
+    return result.rowCount ?? 0;
   },
 };

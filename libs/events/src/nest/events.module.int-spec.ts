@@ -74,7 +74,7 @@ describe('EventsModule in a Nest application', () => {
   });
 
   it('publishes through the outbox and relay, and hands the catalog event to its @OnEvent handler', async () => {
-    const failure: ErpSyncFailed = { sourceEventId: uniqueName('evt'), odooModel: 'sale.order', errorCode: 'ODOO.VALIDATION', message: 'Missing partner', retriable: false };
+    const failure: ErpSyncFailed = { sourceEventId: uniqueName('evt'), odooModel: 'sale.order', errorCode: 'ODOO.VALIDATION', message: 'Missing partner', retriable: false, sourceEventType: null, subjectId: null };
 
     await app.get(ReportFailure).run(database.db, failure);
 
@@ -87,7 +87,7 @@ describe('EventsModule in a Nest application', () => {
   });
 
   it('dead-letters a handler bug at once with its own error code (handler errors reach the transport unchanged)', async () => {
-    const synced: ErpSynced = { sourceEventId: uniqueName('evt'), odooModel: 'sale.order', odooIds: [7], externalId: 'x' };
+    const synced: ErpSynced = { sourceEventId: uniqueName('evt'), odooModel: 'sale.order', odooIds: [7], externalId: 'x', sourceEventType: null, subjectId: null, odooName: null };
     const [eventId] = await database.db.transaction((trx) => app.get(Outbox).append(trx, { type: 'backbone.erp.ErpSynced', key: synced.sourceEventId, payload: synced }));
 
     const kafka = testKafka();

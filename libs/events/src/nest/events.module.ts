@@ -4,6 +4,7 @@ import { AvroCodec } from '../codec/avro-codec';
 import { createBackboneCodec, type SchemaRegistryConnection } from '../codec/backbone-catalog';
 import { createKafka, type KafkaConnection } from '../kafka/kafka-config';
 import { EventProducer } from '../kafka/event-producer';
+import { InboxJanitor, type InboxJanitorOptions } from '../inbox/inbox-janitor';
 import { Outbox } from '../outbox/outbox';
 import { OutboxRelay, type OutboxRelayOptions } from '../outbox/outbox-relay';
 import { connectEventServer, KafkaEventServer, type KafkaEventServerOptions } from '../transport/kafka-event-server';
@@ -17,7 +18,12 @@ export interface EventsModuleOptions {
   db: Knex;
   databaseUrl: string;
   relay?: Omit<OutboxRelayOptions, 'connectionString'>;
+  /** Inbox retention; default: 35 days (longer than the 30 days dead letters are kept for replay), purged hourly. */
+  inbox?: Partial<InboxJanitorOptions>;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DEFAULT_INBOX: InboxJanitorOptions = { retentionMs: 35 * DAY_MS, intervalMs: 60 * 60 * 1000 };
 
 export const EVENTS_OPTIONS = Symbol('EVENTS_OPTIONS');
 
@@ -36,19 +42,22 @@ export class EventConsumers {
   }
 }
 
-/** Starts the outbox relay with the application and drains it on shutdown. */
+/** Starts the outbox relay and the inbox janitor with the application; drains them on shutdown. */
 @Injectable()
 class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly producer: EventProducer,
+    private readonly janitor: InboxJanitor,
   ) {}
 
   onApplicationBootstrap(): void {
     this.relay.start();
+    this.janitor.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    await this.janitor.stop();
     await this.relay.stop();
     await this.producer.disconnect();
   }
@@ -75,10 +84,11 @@ export class EventsModule {
           useFactory: (producer: EventProducer, o: EventsModuleOptions) => new OutboxRelay(producer, { ...o.relay, connectionString: o.databaseUrl }),
           inject: [EventProducer, EVENTS_OPTIONS],
         },
+        { provide: InboxJanitor, useFactory: (o: EventsModuleOptions) => new InboxJanitor(o.db, { ...DEFAULT_INBOX, ...o.inbox }), inject: [EVENTS_OPTIONS] },
         RelayLifecycle,
         EventConsumers,
       ],
-      exports: [EVENTS_OPTIONS, AvroCodec, EventProducer, Outbox, OutboxRelay, EventConsumers],
+      exports: [EVENTS_OPTIONS, AvroCodec, EventProducer, Outbox, OutboxRelay, InboxJanitor, EventConsumers],
     };
   }
 }
