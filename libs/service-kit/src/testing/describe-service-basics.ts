@@ -12,6 +12,8 @@ export interface ServiceUnderTest<S extends ConfigSchema> {
   /** The service's own database on the test stack's server. */
   database: string;
   openApiTitle: string;
+  /** Settings the service requires beyond the stack's (e.g. the ERP it talks to). */
+  env?: Record<string, string>;
 }
 
 /** What every service must do, asserted once here and run by each app's own spec. */
@@ -20,7 +22,7 @@ export function describeServiceBasics<S extends ConfigSchema>(service: ServiceUn
     let app: INestApplication;
 
     beforeAll(async () => {
-      app = await createService(service.rootModule(loadConfig(service.configSchema, stackEnv(service.database))));
+      app = await createService(service.rootModule(loadConfig(service.configSchema, { ...stackEnv(service.database), ...service.env })));
       await app.init();
     });
 
@@ -46,7 +48,7 @@ export function describeServiceBasics<S extends ConfigSchema>(service: ServiceUn
     });
 
     it('refuses bad configuration, naming every bad setting', () => {
-      const { DATABASE_URL: _missing, ...env } = stackEnv(service.database);
+      const { DATABASE_URL: _missing, ...env } = { ...stackEnv(service.database), ...service.env };
 
       let error: unknown;
       try {
