@@ -8,5 +8,7 @@ describe('odoo-adapter', () => {
     rootModule: (config) => AppModule.forRoot(config),
     database: 'odoo_adapter',
     openApiTitle: 'Odoo Adapter',
+    // Nothing listens there: the basics never call Odoo.
+    env: { ODOO_URL: 'http://127.0.0.1:9', ODOO_DATABASE: 'odoo', ODOO_API_KEY: 'unused' },
   });
 });

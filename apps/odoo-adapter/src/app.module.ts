@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { ServiceKitModule } from '@backbone/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { OdooAdapterConfig } from './config/odoo-adapter.config';
+import { OdooModule } from './odoo/odoo.module';
 
 @Module({})
 export class AppModule {
@@ -18,6 +19,7 @@ export class AppModule {
             version: '1',
           },
         }),
+        OdooModule,
       ],
     };
   }
