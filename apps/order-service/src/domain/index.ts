@@ -44,7 +44,7 @@ export {
   type OrderStatus,
   type Transitioned,
 } from './order-state';
-export { OrderDomainError, toReason, type InvalidField, type OrderErrorCode, type Rejection, type RejectionFields, type Result, type Shortfall } from './order.errors';
+export { fail, ok, OrderDomainError, reject, toReason, type InvalidField, type OrderErrorCode, type Rejection, type RejectionFields, type Result, type Shortfall } from './order.errors';
 export { checkPrices, governingPrice, governingPricelist, type Pricelist, type PricelistAssignment, type PriceCheck, type PriceTolerance } from './price-gate';
 export { runGates, type GateInputs, type GatesRun } from './run-gates';
 export { orderRequestBodySchema, validateOrderRequest, type OrderRequestBody } from './validate-order-request';

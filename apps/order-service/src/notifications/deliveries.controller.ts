@@ -50,7 +50,7 @@ export class DeliveriesController {
   @ApiOperation({ summary: 'Send a delivered, failed or cancelled delivery again', description: 'Same body and event id (receivers deduplicate by x-event-id), a fresh attempt budget, a new signature.' })
   @idParam
   @ApiOkResponse({ type: DeliveryDto })
-  @ApiConflictResponse({ description: 'CHANNEL_NOTIFICATION.ALREADY_PENDING: it is queued or being sent' })
+  @ApiConflictResponse({ description: 'CHANNEL_NOTIFICATION.ALREADY_PENDING (queued or being sent) or CHANNEL_NOTIFICATION.SUBSCRIPTION_DELETED' })
   @badRequest
   @notFound
   async redeliver(@Param() params: unknown): Promise<Delivery> {
@@ -58,7 +58,11 @@ export class DeliveriesController {
     return this.db.transaction(async (trx) => {
       const requeued = await DeliveriesRepository.requeue(trx, id, new Date());
       if (requeued) return requeued;
-      if (!(await DeliveriesRepository.statusOf(trx, id))) throw notFoundProblem(id);
+      const state = await DeliveriesRepository.stateOf(trx, id);
+      if (!state) throw notFoundProblem(id);
+      if (state.subscriptionId === null) {
+        throw new HttpProblem({ status: 409, code: 'CHANNEL_NOTIFICATION.SUBSCRIPTION_DELETED', title: 'Subscription deleted', detail: `delivery ${id} belonged to a subscription that no longer exists` });
+      }
       throw new HttpProblem({ status: 409, code: 'CHANNEL_NOTIFICATION.ALREADY_PENDING', title: 'Delivery already pending', detail: `delivery ${id} is queued or being sent` });
     });
   }

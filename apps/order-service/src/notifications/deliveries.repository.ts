@@ -141,19 +141,20 @@ export const DeliveriesRepository = {
     return true;
   },
 
-  /** Queues a delivery again with a fresh attempt budget. Undefined when it does not exist. */
+  /** Queues a settled delivery of a still existing subscription again, with a fresh attempt budget. Undefined when there is no such delivery. */
   async requeue(trx: Knex.Transaction, deliveryId: string, at: Date): Promise<Delivery | undefined> {
     const [row] = await trx('channel_delivery')
       .where({ delivery_id: deliveryId })
       .whereNot({ status: 'PENDING' })
+      .whereNotNull('subscription_id')
       .update({ status: 'PENDING', attempts: 0, next_attempt_at: at, delivered_at: null, updated_at: at }, '*');
     if (row) await trx.raw('select pg_notify(?, ?)', [CHANNEL_DELIVERY_NOTIFY_CHANNEL, '']);
     return row && toDelivery(row);
   },
 
-  async statusOf(db: Knex, deliveryId: string): Promise<DeliveryStatus | undefined> {
-    const row: { status: DeliveryStatus } | undefined = await db('channel_delivery').where({ delivery_id: deliveryId }).first('status');
-    return row?.status;
+  async stateOf(db: Knex, deliveryId: string): Promise<Pick<Delivery, 'status' | 'subscriptionId'> | undefined> {
+    const row: Pick<DeliveryRow, 'status' | 'subscription_id'> | undefined = await db('channel_delivery').where({ delivery_id: deliveryId }).first('status', 'subscription_id');
+    return row && { status: row.status, subscriptionId: row.subscription_id };
   },
 
   async get(db: Knex, deliveryId: string): Promise<(Delivery & { body: string; attemptLog: Attempt[] }) | undefined> {

@@ -1,0 +1,81 @@
+import type { EventContext } from '@backbone/events';
+import { ExceptionQueue } from '@backbone/exceptions';
+import type { Address, PurchaseOrderReceived } from '@backbone/schemas';
+import { SERVICE_CONFIG } from '@backbone/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { governingPrice, governingPricelist, naturalKey, validateOrderRequest, type OrderRequestBody } from '../domain';
+import type { OrderServiceConfig } from '../config/order-service.config';
+import { ChannelMappingsRepository } from '../persistence/channel-mappings.repository';
+import { MasterDataRepository } from '../persistence/master-data.repository';
+import { IntakeOrder } from './intake-order';
+
+/**
+ * EDI 850s (already translated by the edi-gateway) enter through the same intake as REST orders.
+ * The trading partner is the channel `edi-<partner id>` and the customer (its ERP `ref`); the PO
+ * number is the external order id, so a resent 850 is the same order. Lines without a price take
+ * the governing pricelist's. A PO the intake refuses becomes an exception about the PO.
+ */
+@Injectable()
+export class EdiPurchaseOrders {
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: OrderServiceConfig,
+    private readonly intake: IntakeOrder,
+    private readonly exceptions: ExceptionQueue,
+  ) {}
+
+  async receive(trx: Knex.Transaction, po: PurchaseOrderReceived, ctx: Pick<EventContext, 'eventId' | 'correlationId'>): Promise<void> {
+    const cause = { correlationId: ctx.correlationId, causationId: ctx.eventId };
+    const validated = validateOrderRequest(await this.toBody(trx, po));
+    const subject = { type: 'edi-purchase-order', id: `${po.partnerId}/${po.poNumber}` };
+    const raise = (code: string, message: string, details: Record<string, string>) =>
+      this.exceptions.raise(trx, { code, message, subject, details, sourceEventId: ctx.eventId, correlationId: ctx.correlationId });
+    if (!validated.ok) {
+      await raise(validated.error.code, `purchase order ${po.poNumber} of partner ${po.partnerId}: ${validated.error.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { partnerId: po.partnerId, poNumber: po.poNumber });
+      return;
+    }
+    const outcome = await this.intake.execute(trx, validated.value, { kind: 'channel', id: `edi:${po.partnerId}` }, cause);
+    if (outcome.outcome === 'UNMAPPED') {
+      await raise('ORDER.UNMAPPED_VALUES', outcome.unmapped.map((rejection) => rejection.message).join('; '), { partnerId: po.partnerId, poNumber: po.poNumber });
+    }
+  }
+
+  private async toBody(trx: Knex.Transaction, po: PurchaseOrderReceived): Promise<OrderRequestBody> {
+    const channel = naturalKey(`edi-${po.partnerId}`, po.poNumber).channel;
+    const placedAt = `${po.poDate}T00:00:00Z`;
+    const unpriced = po.lines.filter((line) => line.unitPrice === null);
+    const pricelist = unpriced.length > 0 ? await this.pricelistFor(trx, po.partnerId, channel, unpriced.map((line) => line.sku)) : null;
+    const currency = po.lines.find((line) => line.unitPrice !== null)?.unitPrice?.currency ?? pricelist?.currency ?? this.config.EDI_DEFAULT_CURRENCY;
+    const billTo = po.billTo ?? po.shipTo;
+    return {
+      channel,
+      externalOrderId: po.poNumber,
+      customer: { customerId: po.partnerId, channelCustomerId: po.partnerId, name: billTo.name, email: billTo.email },
+      billTo: address(billTo),
+      shipTo: address(po.shipTo),
+      currency,
+      lines: po.lines.map((line) => ({
+        lineId: line.lineNumber,
+        sku: line.sku,
+        quantity: line.quantity.value,
+        unit: line.quantity.uom,
+        unitPrice: line.unitPrice?.amount ?? (pricelist && governingPrice(pricelist, line.sku, line.quantity, new Date(placedAt))?.amount) ?? '0',
+      })),
+      requestedDate: po.requestedDeliveryDate,
+      notes: po.notes,
+      placedAt,
+    };
+  }
+
+  private async pricelistFor(trx: Knex.Transaction, customerId: string, channel: string, skus: string[]) {
+    const [customer, settings] = [await MasterDataRepository.customer(trx, customerId), await ChannelMappingsRepository.find(trx, channel)];
+    const assignment = { customerPricelistId: customer?.pricelistId ?? null, channelPricelistId: settings?.pricelistId ?? null, defaultPricelistId: this.config.DEFAULT_PRICELIST_ID ?? null };
+    const ids = [assignment.customerPricelistId, assignment.channelPricelistId, assignment.defaultPricelistId].filter((id): id is number => id !== null);
+    return governingPricelist(await MasterDataRepository.pricelists(trx, ids, skus), assignment);
+  }
+}
+
+/** Avro's nullable address fields as the intake body's optional ones. */
+function address(value: Address) {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== null)) as OrderRequestBody['shipTo'];
+}

@@ -1,0 +1,92 @@
+import { Outbox, type OutgoingEvent } from '@backbone/events';
+import { ExceptionQueue } from '@backbone/exceptions';
+import { Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import type { Transitioned } from '../domain';
+import { OrdersRepository, type StoredOrder } from '../persistence/orders.repository';
+
+/** Where a change came from: the consumed event, or the HTTP request's correlation id. */
+export interface ChangeCause {
+  correlationId?: string;
+  causationId?: string;
+}
+
+/** One transition of an order and the payload of the event it publishes. */
+export interface Step {
+  transitioned: Transitioned;
+  payload: unknown;
+}
+
+/** A domain Rejection, or an application refusal in the same shape: code, message and facts. */
+export type Refusal = { readonly code: string; readonly message: string } & Readonly<Record<string, unknown>>;
+
+export const orderSubject = (orderId: string) => ({ type: 'order', id: orderId });
+
+/**
+ * Writes what the domain decided, in the caller's transaction: the order's new state, one audit
+ * row and one outbox event per transition (the audit row names its event), and one open
+ * exception per refusal. The order must be locked (or being inserted) by the caller, so its
+ * events enter the outbox in order.
+ */
+@Injectable()
+export class OrderChanges {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly exceptions: ExceptionQueue,
+  ) {}
+
+  /** Stores the result of `steps` on `stored` (the order before them), updating the row. */
+  async save(trx: Knex.Transaction, stored: StoredOrder, steps: readonly Step[], cause: ChangeCause): Promise<StoredOrder> {
+    const next = this.after(stored, steps);
+    await OrdersRepository.update(trx, next);
+    await this.publish(trx, steps, cause);
+    return next;
+  }
+
+  /** Inserts a new order with its first steps; false (nothing written) when the order exists already. */
+  async insert(trx: Knex.Transaction, stored: StoredOrder, steps: readonly Step[], cause: ChangeCause): Promise<StoredOrder | null> {
+    const next = this.after(stored, steps);
+    if (!(await OrdersRepository.insert(trx, next))) return null;
+    await this.publish(trx, steps, cause);
+    return next;
+  }
+
+  /** Publishes an event again without a transition (e.g. OrderReserved, for the ERP to retry its write). */
+  async republish(trx: Knex.Transaction, event: Pick<OutgoingEvent, 'type' | 'key' | 'payload'>, cause: ChangeCause): Promise<void> {
+    await this.outbox.append(trx, { ...event, correlationId: cause.correlationId, causationId: cause.causationId });
+  }
+
+  /** Files each refusal as an open exception about the order (a repeat counts as another occurrence). */
+  async raise(trx: Knex.Transaction, orderId: string, rejections: readonly Refusal[], cause: ChangeCause & { sourceEventId?: string }): Promise<void> {
+    for (const rejection of rejections) {
+      const { code, message, ...fields } = rejection;
+      await this.exceptions.raise(trx, {
+        code,
+        message,
+        subject: orderSubject(orderId),
+        details: Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])),
+        sourceEventId: cause.sourceEventId ?? cause.causationId ?? null,
+        correlationId: cause.correlationId ?? null,
+      });
+    }
+  }
+
+  private after(stored: StoredOrder, steps: readonly Step[]): StoredOrder {
+    return steps.length === 0 ? stored : { ...stored, order: steps[steps.length - 1].transitioned.order };
+  }
+
+  private async publish(trx: Knex.Transaction, steps: readonly Step[], cause: ChangeCause): Promise<void> {
+    const eventIds = await this.outbox.append(
+      trx,
+      steps.map(({ transitioned, payload }) => ({
+        type: transitioned.event,
+        key: transitioned.order.orderId,
+        payload,
+        correlationId: cause.correlationId,
+        causationId: cause.causationId,
+        occurredAt: transitioned.audit.at,
+      })),
+    );
+    await OrdersRepository.appendAudit(trx, steps.map(({ transitioned }, index) => ({ ...transitioned.audit, eventId: eventIds[index] })));
+  }
+}

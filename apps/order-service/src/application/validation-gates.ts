@@ -1,0 +1,80 @@
+import { ExceptionQueue } from '@backbone/exceptions';
+import { SERVICE_CONFIG } from '@backbone/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { money, runGates, transition, type Actor, type GateInputs, type Order, type Rejection, type Result, type Transitioned } from '../domain';
+import type { OrderServiceConfig } from '../config/order-service.config';
+import { ChannelMappingsRepository } from '../persistence/channel-mappings.repository';
+import { MasterDataRepository } from '../persistence/master-data.repository';
+import { OrdersRepository } from '../persistence/orders.repository';
+import { orderSubject, OrderChanges, type ChangeCause, type Step } from './order-changes';
+import { plainStep } from './order-events';
+
+/** Codes the gates raise; a retry of any of them re-runs all gates. */
+export const GATE_CODES = [
+  'ORDER.UNKNOWN_CUSTOMER',
+  'ORDER.CUSTOMER_ARCHIVED',
+  'ORDER.CREDIT_HOLD',
+  'ORDER.CREDIT_LIMIT_EXCEEDED',
+  'ORDER.CURRENCY_MISMATCH',
+  'ORDER.NO_PRICE',
+  'ORDER.PRICE_MISMATCH',
+] as const;
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'order-service' };
+
+/**
+ * The gates before the ERP (credit and prices) with their inputs read from the ERP projections in
+ * the caller's transaction. A customer with a credit limit is locked, so two orders of one customer
+ * never both use the same remaining credit; customers without a limit lock nothing.
+ */
+@Injectable()
+export class ValidationGates {
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: OrderServiceConfig,
+    private readonly changes: OrderChanges,
+    private readonly exceptions: ExceptionQueue,
+  ) {}
+
+  async inputs(trx: Knex.Transaction, order: Order, channelPricelistId: number | null): Promise<GateInputs> {
+    const customerId = order.customer.customerId;
+    let customer = await MasterDataRepository.customer(trx, customerId);
+    if (customer?.creditLimit) customer = await MasterDataRepository.customer(trx, customerId, true);
+    const limit = customer?.creditLimit ?? null;
+    const openExposure = limit ? money(await OrdersRepository.openExposure(trx, customerId, limit.currency, order.orderId), limit.currency) : money('0', order.currency);
+    const assignment = { customerPricelistId: customer?.pricelistId ?? null, channelPricelistId, defaultPricelistId: this.config.DEFAULT_PRICELIST_ID ?? null };
+    const ids = [assignment.customerPricelistId, assignment.channelPricelistId, assignment.defaultPricelistId].filter((id): id is number => id !== null);
+    const pricelists = await MasterDataRepository.pricelists(trx, [...new Set(ids)], [...new Set(order.lines.map((line) => line.sku))]);
+    return { credit: { customer, openExposure }, prices: { pricelists, assignment, tolerance: this.config.PRICE_TOLERANCE } };
+  }
+
+  /**
+   * The retry of a failed gate: re-runs every gate on the held order. All pass: the hold is released
+   * and the order validated (OrderHoldReleased, OrderValidated), closing its open gate exceptions.
+   * Some still fail: each is raised again (the retried one stays open), the order stays held.
+   */
+  async revalidate(trx: Knex.Transaction, orderId: string, actor: Actor, cause: ChangeCause): Promise<void> {
+    const stored = await OrdersRepository.lock(trx, orderId);
+    if (!stored || stored.order.status !== 'ON_HOLD' || stored.order.hold?.returnTo !== 'RECEIVED') return;
+    const { order } = stored;
+    const settings = await ChannelMappingsRepository.find(trx, order.channel);
+    const inputs = await this.inputs(trx, order, settings?.pricelistId ?? null);
+    const at = new Date();
+    const released = transitionOrThrow(transition(order, 'RELEASE_HOLD', actor, at, { code: 'ORDER.GATES_RETRIED', message: 'gates re-run after a retry' }));
+    const gated = runGates(released.order, inputs, SYSTEM_ACTOR, at);
+    if (!gated.ok) throw new TypeError(gated.error.message);
+    if (gated.value.failures.length > 0) {
+      await this.changes.raise(trx, orderId, gated.value.failures, cause);
+      return;
+    }
+    const steps: Step[] = [plainStep(released), plainStep(gated.value)];
+    await this.changes.save(trx, stored, steps, cause);
+    for (const code of GATE_CODES) await this.exceptions.resolveByKey(trx, { code, subject: orderSubject(orderId) }, { reason: 'the gates passed when re-run' });
+  }
+}
+
+/** For transitions the caller has already checked are legal: a refusal here is a bug. */
+export function transitionOrThrow(result: Result<Transitioned, Rejection>): Transitioned {
+  if (!result.ok) throw new TypeError(result.error.message);
+  return result.value;
+}

@@ -1,0 +1,17 @@
+import { OnEvent, type EventContext } from '@backbone/events';
+import type { ReservationPartial } from '@backbone/schemas';
+import { Controller } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { ReservationOutcomes } from '../application/reservation-outcomes';
+import { causeOf, sourceActor } from './event-cause';
+
+/** The inventory-service's reservation decision for a validated order (the availability gate). */
+@Controller()
+export class OnReservationPartial {
+  constructor(private readonly reservations: ReservationOutcomes) {}
+
+  @OnEvent('backbone.inventory.ReservationPartial')
+  handle(@Payload() reservation: ReservationPartial, @Ctx() ctx: EventContext): Promise<void> {
+    return this.reservations.decided(ctx.trx, reservation.orderId, reservation.lines, sourceActor(ctx, 'system'), causeOf(ctx));
+  }
+}

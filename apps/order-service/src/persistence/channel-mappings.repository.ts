@@ -1,0 +1,42 @@
+import type { Knex } from 'knex';
+import type { ChannelMapping, OrderStatus } from '../domain';
+
+/** A channel's mapping tables and the pricelist that governs its orders when the customer has none. */
+export interface ChannelSettings extends ChannelMapping {
+  channel: string;
+  pricelistId: number | null;
+}
+
+export const ChannelMappingsRepository = {
+  async save(db: Knex, settings: ChannelSettings, updatedBy: string): Promise<void> {
+    const row = {
+      channel: settings.channel,
+      sku_pass_through: settings.skuPassThrough,
+      skus: JSON.stringify(settings.skus),
+      units: JSON.stringify(settings.units),
+      statuses: JSON.stringify(settings.statuses),
+      pricelist_id: settings.pricelistId,
+      updated_by: updatedBy,
+      updated_at: new Date(),
+    };
+    await db('channel_mapping').insert(row).onConflict('channel').merge();
+  },
+
+  async find(db: Knex, channel: string): Promise<ChannelSettings | undefined> {
+    const row = await db('channel_mapping').where({ channel }).first();
+    if (!row) return undefined;
+    return {
+      channel: row.channel,
+      skuPassThrough: row.sku_pass_through,
+      skus: row.skus as Record<string, string>,
+      units: row.units as Record<string, string>,
+      statuses: row.statuses as Record<string, OrderStatus>,
+      pricelistId: row.pricelist_id,
+    };
+  },
+
+  async list(db: Knex): Promise<ChannelSettings[]> {
+    const channels: string[] = await db('channel_mapping').orderBy('channel').pluck('channel');
+    return (await Promise.all(channels.map((channel) => ChannelMappingsRepository.find(db, channel)))).flatMap((settings) => settings ?? []);
+  },
+};

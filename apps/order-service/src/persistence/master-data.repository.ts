@@ -1,0 +1,110 @@
+import type { PartnerChanged, PricelistChanged } from '@backbone/schemas';
+import type { Knex } from 'knex';
+import type { CustomerAccount, Pricelist } from '../domain';
+
+/** A customer as the gates see it, with the pricelist the ERP assigns to them. */
+export type Customer = CustomerAccount & { pricelistId: number | null };
+
+/** The ERP's customers and pricelists as last synced; a change older than the one held is ignored. */
+export const MasterDataRepository = {
+  async saveCustomer(trx: Knex.Transaction, partner: PartnerChanged & { ref: string }): Promise<void> {
+    await trx.raw(
+      `insert into customer_account (customer_id, partner_id, name, active, on_credit_hold, credit_limit_amount, credit_limit_currency, pricelist_id, changed_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (customer_id) do update set partner_id = excluded.partner_id, name = excluded.name, active = excluded.active,
+         on_credit_hold = excluded.on_credit_hold, credit_limit_amount = excluded.credit_limit_amount,
+         credit_limit_currency = excluded.credit_limit_currency, pricelist_id = excluded.pricelist_id, changed_at = excluded.changed_at
+       where customer_account.changed_at <= excluded.changed_at`,
+      [partner.ref, partner.partnerId, partner.name, partner.active, partner.onCreditHold, partner.creditLimit?.amount ?? null, partner.creditLimit?.currency ?? null, partner.pricelistId, partner.changedAt],
+    );
+  },
+
+  /** The customer, locked when `lock` (orders against a credit limit serialize per customer). */
+  async customer(trx: Knex.Transaction, customerId: string, lock = false): Promise<Customer | null> {
+    const query = trx('customer_account').where({ customer_id: customerId }).first();
+    const row = await (lock ? query.forUpdate() : query);
+    if (!row) return null;
+    return {
+      customerId: row.customer_id,
+      active: row.active,
+      onCreditHold: row.on_credit_hold,
+      creditLimit: row.credit_limit_amount === null ? null : { amount: normalize(row.credit_limit_amount), currency: row.credit_limit_currency },
+      pricelistId: row.pricelist_id,
+    };
+  },
+
+  /** Replaces the pricelist and all its items, unless a newer version is held. */
+  async savePricelist(trx: Knex.Transaction, pricelist: PricelistChanged): Promise<boolean> {
+    const { rowCount } = await trx.raw<{ rowCount: number }>(
+      `insert into pricelist (pricelist_id, name, currency, active, changed_at) values (?, ?, ?, ?, ?)
+       on conflict (pricelist_id) do update set name = excluded.name, currency = excluded.currency, active = excluded.active, changed_at = excluded.changed_at
+       where pricelist.changed_at <= excluded.changed_at`,
+      [pricelist.pricelistId, pricelist.name, pricelist.currency, pricelist.active, pricelist.changedAt],
+    );
+    if (rowCount === 0) return false;
+    await trx('pricelist_item').where({ pricelist_id: pricelist.pricelistId }).delete();
+    if (pricelist.items.length > 0) {
+      await trx.batchInsert(
+        'pricelist_item',
+        pricelist.items.map((item, position) => ({
+          pricelist_id: pricelist.pricelistId,
+          position,
+          product_id: item.productId,
+          sku: item.sku,
+          min_quantity: item.minQuantity.value,
+          uom: item.minQuantity.uom,
+          price: item.price.amount,
+          date_start: item.dateStart,
+          date_end: item.dateEnd,
+        })),
+        1_000,
+      ).transacting(trx);
+    }
+    return true;
+  },
+
+  /** The pricelists `ids` with only their items for `skus`: all the price gate needs, in one query. */
+  async pricelists(trx: Knex.Transaction, ids: readonly number[], skus: readonly string[]): Promise<Pricelist[]> {
+    if (ids.length === 0) return [];
+    const { rows } = await trx.raw<{ rows: PricelistRow[] }>(
+      `select p.pricelist_id, p.currency, p.active, i.product_id, i.sku, i.min_quantity::text as min_quantity, i.uom, i.price::text as price, i.date_start, i.date_end
+       from pricelist p left join pricelist_item i on i.pricelist_id = p.pricelist_id and i.sku = any(?)
+       where p.pricelist_id = any(?) order by p.pricelist_id, i.position`,
+      [[...skus], [...ids]],
+    );
+    const byId = new Map<number, Pricelist>();
+    for (const row of rows) {
+      let pricelist = byId.get(row.pricelist_id);
+      if (!pricelist) byId.set(row.pricelist_id, (pricelist = { pricelistId: row.pricelist_id, currency: row.currency, active: row.active, items: [] }));
+      if (row.sku === null) continue;
+      pricelist.items.push({
+        productId: row.product_id,
+        sku: row.sku,
+        minQuantity: { value: normalize(row.min_quantity), uom: row.uom },
+        price: { amount: normalize(row.price), currency: row.currency },
+        dateStart: row.date_start,
+        dateEnd: row.date_end,
+      });
+    }
+    return [...byId.values()];
+  },
+};
+
+interface PricelistRow {
+  pricelist_id: number;
+  currency: string;
+  active: boolean;
+  product_id: number;
+  sku: string | null;
+  min_quantity: string;
+  uom: string;
+  price: string;
+  date_start: Date | null;
+  date_end: Date | null;
+}
+
+/** numeric as text keeps trailing zeros ("2.50"); the domain's decimals do not care, but events read better without. */
+function normalize(value: string | number): string {
+  const text = String(value);
+  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+}

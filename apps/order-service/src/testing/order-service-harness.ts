@@ -1,0 +1,90 @@
+// Test harness for the order-service int-specs: the real app on a fresh database of its own,
+// with helpers to seed the ERP projections as the master-data handlers would.
+import { createTestDatabase, type TestDatabase } from '@backbone/events/testing';
+import { createService, loadConfig } from '@backbone/service-kit';
+import { stackEnv } from '@backbone/service-kit/testing';
+import type { PartnerChanged, PricelistChanged } from '@backbone/schemas';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { AppModule } from '../app.module';
+import { orderServiceConfigSchema } from '../config/order-service.config';
+import type { OrderRequestBody } from '../domain';
+import { MasterDataRepository } from '../persistence/master-data.repository';
+
+export interface Harness {
+  app: INestApplication;
+  database: TestDatabase;
+  http: () => ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
+  const database = await createTestDatabase({ eventTables: false });
+  const app = await createService(AppModule.forRoot(loadConfig(orderServiceConfigSchema, { ...stackEnv('unused'), DATABASE_URL: database.url, ...env })));
+  await app.init();
+  return {
+    app,
+    database,
+    http: () => request(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export async function seedCustomer(harness: Harness, customer: Partial<PartnerChanged> & { ref: string }): Promise<void> {
+  const partner: PartnerChanged = {
+    partnerId: 100,
+    parentId: null,
+    name: 'ACME GmbH',
+    isCompany: true,
+    email: null,
+    vat: null,
+    address: null,
+    creditLimit: null,
+    onCreditHold: false,
+    active: true,
+    pricelistId: null,
+    changedAt: new Date(),
+    ...customer,
+  };
+  await harness.database.db.transaction((trx) => MasterDataRepository.saveCustomer(trx, { ...partner, ref: customer.ref }));
+}
+
+/** A pricelist with one open-ended price per SKU (from quantity 1, in Units). */
+export async function seedPricelist(harness: Harness, pricelistId: number, prices: Record<string, string>, currency = 'EUR'): Promise<void> {
+  const pricelist: PricelistChanged = {
+    pricelistId,
+    name: `pricelist ${pricelistId}`,
+    currency,
+    active: true,
+    changedAt: new Date(),
+    items: Object.entries(prices).map(([sku, amount], index) => ({ productId: index + 1, sku, minQuantity: { value: '1', uom: 'Units' }, price: { amount, currency }, dateStart: null, dateEnd: null })),
+  };
+  await harness.database.db.transaction((trx) => MasterDataRepository.savePricelist(trx, pricelist));
+}
+
+const address = { name: 'ACME GmbH', street: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };
+
+export function orderBody(overrides: Partial<OrderRequestBody> = {}): OrderRequestBody {
+  return {
+    channel: 'webshop',
+    externalOrderId: `WS-${Math.random().toString(36).slice(2, 10)}`,
+    customer: { customerId: 'C-1', name: 'ACME GmbH', email: 'buyer@acme.example' },
+    billTo: address,
+    shipTo: address,
+    currency: 'EUR',
+    lines: [
+      { sku: 'SKU-A', quantity: '10', unit: 'Units', unitPrice: '2.50' },
+      { sku: 'SKU-B', quantity: '4', unit: 'Units', unitPrice: '10' },
+    ],
+    placedAt: '2026-11-23T09:00:00Z',
+    ...overrides,
+  };
+}
+
+/** Event types in the outbox for one order, in the order they were appended. */
+export async function outboxEvents(harness: Harness, key: string): Promise<string[]> {
+  return harness.database.db('event_outbox').where({ partition_key: key }).orderBy('id').pluck('event_type');
+}
