@@ -27,6 +27,7 @@ import { OnReservationPartial } from './handlers/on-reservation-partial.handler'
 import { OnReservationRejected } from './handlers/on-reservation-rejected.handler';
 import { OnReservationReleased } from './handlers/on-reservation-released.handler';
 import { OnShipmentConfirmed } from './handlers/on-shipment-confirmed.handler';
+import { ChannelNotificationsModule } from './notifications/channel-notifications.module';
 
 const handlers = [
   OnPartnerChanged,
@@ -59,6 +60,7 @@ export class AppModule {
           consumesEvents: true,
         }),
         ExceptionsModule.forRoot(),
+        ChannelNotificationsModule,
       ],
       controllers: [OrdersController, OrderActionsController, ChannelMappingsController, ShipmentsWebhook, ...handlers],
       providers: [OrderChanges, ValidationGates, IntakeOrder, EdiPurchaseOrders, ReservationOutcomes, ErpOutcomes, RecordShipment, OperatorActions, ExceptionRetries],

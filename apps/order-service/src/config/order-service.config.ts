@@ -1,5 +1,6 @@
 import { serviceConfigSchema } from '@backbone/service-kit';
 import { z } from 'zod';
+import { channelNotificationSettings } from '../notifications/channel-notifications.config';
 
 const decimal = /^\d{1,12}(\.\d{1,6})?$/;
 
@@ -11,6 +12,7 @@ const priceTolerance = z
   .refine((tolerance) => decimal.test(tolerance.kind === 'percent' ? tolerance.percent : tolerance.amount));
 
 export const orderServiceConfigSchema = serviceConfigSchema({ serviceName: 'order-service', httpPort: 3101 }).extend({
+  ...channelNotificationSettings,
   /** How far an order line's unit price may differ from the governing pricelist price, either way. */
   PRICE_TOLERANCE: priceTolerance.default({ kind: 'absolute', amount: '0' }),
   /** Odoo pricelist that governs when neither the customer nor the channel has one; unset: none. */
