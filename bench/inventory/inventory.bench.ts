@@ -10,6 +10,7 @@
  *   baseline:   raw kafkajs with JSON values on the same broker in the same run (bench/events' (c))
  * Run: npm run bench (builds everything), or npm run bench:inventory -w bench after a build.
  */
+import { readFileSync } from 'node:fs';
 import { createBackboneCodec, EventProducer, EventPublisher, newEventId, type OutgoingEvent } from '@backbone/events';
 import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName } from '@backbone/events/testing';
 import { startServiceProcess } from '@backbone/service-kit/testing';
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   await ensureCatalogTopics(kafka);
   const results: PathResult[] = [];
   let stages: PathResult[] = [];
+  /** The service process's CPU time per stock event: on a shared machine, steadier than wall-clock figures. */
+  const cpu: string[] = [];
 
   console.log('bench/inventory: baseline (raw kafkajs, JSON) first');
   const [baseline] = await measure(await rawKafkajsPath(kafka));
@@ -75,9 +78,12 @@ async function main(): Promise<void> {
     console.log(`inventory-service: burst of ${BURST} receipts over ${SKUS} SKUs`);
     const ledgerSize = async () => Number((await database.db('ledger_entry').count({ n: '*' }))[0].n);
     const startedAt = Date.now();
+    const cpuBefore = cpuMs(service.child.pid);
     for (let i = 0; i < BURST; i += CHUNK) await publisher.publish(Array.from({ length: Math.min(CHUNK, BURST - i) }, (_, k) => receipt(skus[(i + k) % SKUS])));
     await pollUntil(async () => (await ledgerSize()) >= BURST, 600_000, 'the burst in the ledger');
     results.push(summarize('inventory-service ingest (burst)', BURST, startedAt, Date.now(), []));
+    const cpuAfterBurst = cpuMs(service.child.pid);
+    cpu.push(`burst ${((cpuAfterBurst - cpuBefore) / BURST).toFixed(2)}`);
 
     // Latency at half the measured rate, each receipt on a SKU of its own.
     const rate = Math.min(MAX_RATE, Math.floor(results[1].eventsPerSecond / 2));
@@ -96,6 +102,10 @@ async function main(): Promise<void> {
     await until(() => [...sentAt.keys()].every((sku) => arrivals.has(sku)), 60_000, 'every availability event', () => `${[...sentAt.keys()].filter((sku) => arrivals.has(sku)).length} of ${PACED}`);
     const latencies = [...sentAt].map(([sku, at]) => (arrivals.get(sku) as number) - at);
     results.push(summarize(`stock event → AvailabilityChanged (paced ${rate}/s)`, PACED, pacedStart, Date.now(), latencies));
+    cpu.push(`paced ${((cpuMs(service.child.pid) - cpuAfterBurst) / PACED).toFixed(2)}`);
+    const [{ transactions }] = await database.db('event_inbox').where('processed_at', '>=', new Date(pacedStart)).countDistinct({ transactions: 'processed_at' });
+    const [{ passes }] = await database.db('availability_published').whereIn('sku', [...sentAt.keys()]).countDistinct({ passes: 'published_at' });
+    cpu.push(`paced batches: ${(PACED / Number(transactions)).toFixed(1)} events per consumer transaction, ${(PACED / Number(passes)).toFixed(1)} per availability pass`);
     stages = await stageBreakdown(database.db, sentAt, relayed, arrivals);
   } finally {
     await watcher.disconnect();
@@ -107,6 +117,7 @@ async function main(): Promise<void> {
   printTable(results);
   console.log('\nwhere the paced latency goes (p50/p99 of each stage, ms):');
   printTable(stages);
+  console.log(`\ninventory-service CPU per stock event (ms): ${cpu.join('; ')}`);
   console.log('');
   console.log(`ratio ingest/baseline (throughput): ${(results[1].eventsPerSecond / results[0].eventsPerSecond).toFixed(2)}`);
   process.exit(0);
@@ -131,6 +142,16 @@ async function stageBreakdown(db: Awaited<ReturnType<typeof createTestDatabase>>
     stage('computed → relayed to Kafka', (row) => (relayed.get(row.sku) as number) - row.published.getTime()),
     stage('relayed → received by the bench', (row) => (arrivals.get(row.sku) as number) - (relayed.get(row.sku) as number)),
   ];
+}
+
+/** User + system CPU time of a process so far (Linux /proc; NaN elsewhere). */
+function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
 }
 
 async function pollUntil(done: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
