@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { createBackboneCodec, Outbox } from '@backbone/events';
 import { createTestDatabase, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import { DirectoryMigrationSource } from '@backbone/service-kit';
+import type { Knex } from 'knex';
 import type { StockEvent } from '../domain';
 import type { InventoryServiceConfig } from '../config/inventory-service.config';
 import { AvailabilityPublisher } from './availability-publisher';
@@ -17,7 +18,7 @@ describe('AvailabilityPublisher on PostgreSQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase({ eventTables: false });
     await database.db.migrate.latest({ migrationSource: new DirectoryMigrationSource([join(__dirname, '../persistence/migrations')]) });
-    await database.db('product').insert({ sku: 'SKU-AV', base_unit: 'kg' });
+    await database.db('product').insert(['SKU-AV', 'SKU-EDGE', 'SKU-RACE'].map((sku) => ({ sku, base_unit: 'kg' })));
     await database.db('location').insert([
       { location_id: 'WH-1', kind: 'WAREHOUSE', on_hand_authority: 'WMS' },
       { location_id: 'WH-9', kind: 'WAREHOUSE', on_hand_authority: 'WMS' },
@@ -34,21 +35,29 @@ describe('AvailabilityPublisher on PostgreSQL', () => {
 
   afterAll(() => database.drop());
 
-  const adjust = (value: string) =>
-    ingest.execute({
-      kind: 'ADJUSTMENT',
-      sku: 'SKU-AV',
-      locationId: 'WH-1',
-      quantity: { value, uom: 'kg' },
-      cause: { eventId: uniqueName('adj'), sourceSystem: 'wms', reasonCode: 'STOCK.ADJUSTMENT' },
-      occurredAt: new Date(),
-      sequence: null,
-      reportedBy: 'WMS',
-    } as StockEvent);
+  const adjust = (value: string, sku = 'SKU-AV', trx?: Knex.Transaction) =>
+    ingest.execute(
+      {
+        kind: 'ADJUSTMENT',
+        sku,
+        locationId: 'WH-1',
+        quantity: { value, uom: 'kg' },
+        cause: { eventId: uniqueName('adj'), sourceSystem: 'wms', reasonCode: 'STOCK.ADJUSTMENT' },
+        occurredAt: new Date(),
+        sequence: null,
+        reportedBy: 'WMS',
+      } as StockEvent,
+      trx,
+    );
 
   async function published(type: string) {
     const rows = await database.db('event_outbox').where({ event_type: type }).orderBy('id');
     return Promise.all(rows.map(async (row) => ({ key: row.partition_key, payload: (await codec.decode(row.value)).payload as Record<string, unknown> })));
+  }
+
+  async function availableFigures(sku: string) {
+    const events = (await published('backbone.inventory.AvailabilityChanged')).filter((event) => event.payload.sku === sku);
+    return events.map((event) => (event.payload.available as { value: string }).value);
   }
 
   it('coalesces a burst of changes into one AvailabilityChanged per channel and SKU, carrying the latest figure', async () => {
@@ -92,5 +101,42 @@ describe('AvailabilityPublisher on PostgreSQL', () => {
 
     expect(await published('backbone.inventory.AvailabilityChanged')).toHaveLength(before);
     expect(await database.db('availability_pending').where({ channel: 'shop', sku: 'SKU-AV' }).first('sku')).toEqual({ sku: 'SKU-AV' });
+  });
+
+  it('publishes a quiet pair at once (leading edge), then holds later changes until the interval has passed and publishes the latest (trailing edge)', async () => {
+    const edgePublisher = new AvailabilityPublisher(database.db, { AVAILABILITY_INTERVAL_MS: 400 } as InventoryServiceConfig, new Outbox(codec, 'inventory-service'));
+    await adjust('10', 'SKU-EDGE');
+    await edgePublisher.publishPending();
+    expect(await availableFigures('SKU-EDGE')).toEqual(['8']);
+    await adjust('5', 'SKU-EDGE');
+    await adjust('5', 'SKU-EDGE');
+
+    await edgePublisher.publishPending();
+    expect(await availableFigures('SKU-EDGE')).toEqual(['8']);
+
+    await new Promise((resolve) => setTimeout(resolve, 450));
+    await edgePublisher.publishPending();
+    expect(await availableFigures('SKU-EDGE')).toEqual(['8', '18']);
+  });
+
+  it('publishes a change that commits while a pass runs: its mark is held, not claimed and cleared under it', async () => {
+    await adjust('10', 'SKU-RACE');
+    let commit!: () => void;
+    const committing = new Promise<void>((resolve) => (commit = resolve));
+    let marked!: () => void;
+    const hasMarked = new Promise<void>((resolve) => (marked = resolve));
+    const change = database.db.transaction(async (trx) => {
+      await adjust('5', 'SKU-RACE', trx);
+      marked();
+      await committing;
+    });
+    await hasMarked;
+
+    await publisher.publishPending(); // the pair is marked and locked by the uncommitted change: skipped
+    commit();
+    await change;
+    await publisher.publishPending();
+
+    expect(await availableFigures('SKU-RACE')).toEqual(['13']);
   });
 });

@@ -75,7 +75,6 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
       const claimed = await AvailabilityRepository.claimPending(trx, BATCH, this.config.AVAILABILITY_INTERVAL_MS);
       const byChannel = Map.groupBy(claimed, (row) => row.channel);
       for (const [channel, rows] of byChannel) await this.publishChannel(trx, channel, rows);
-      await AvailabilityRepository.clearPending(trx, claimed);
       return claimed.length;
     });
   }

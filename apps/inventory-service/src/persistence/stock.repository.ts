@@ -39,23 +39,27 @@ export const StockRepository = {
 
   /**
    * Locks the positions in (sku, location) order, which keeps concurrent transactions from
-   * deadlocking, and returns them. Missing ones are created first (so a first receipt locks too)
-   * unless `createMissing` is false: a reservation has nothing to take from a position that does not exist.
+   * deadlocking, and returns them. Missing ones are created (so a first receipt locks too) unless
+   * `createMissing` is false: a reservation has nothing to take from a position that does not exist.
    */
   async lockPositions(trx: Knex.Transaction, keys: readonly PositionKey[], { createMissing = true } = {}): Promise<StockPosition[]> {
+    // Byte order on both sides (JS code units here, collate "C" below), so every path locks in the same order.
     const unique = [...new Map(keys.map((key) => [`${key.sku}\u0000${key.locationId}`, key])).values()].sort(
-      (a, b) => a.sku.localeCompare(b.sku) || a.locationId.localeCompare(b.locationId),
+      (a, b) => byCodeUnits(a.sku, b.sku) || byCodeUnits(a.locationId, b.locationId),
     );
     if (unique.length === 0) return [];
     if (createMissing) {
-      await trx('stock_position')
+      // One round trip: the no-op update on conflict locks an existing row (rows are taken in input order) and returns it.
+      const rows: PositionRow[] = await trx('stock_position')
         .insert(unique.map((key) => ({ sku: key.sku, location_id: key.locationId })))
         .onConflict(['sku', 'location_id'])
-        .ignore();
+        .merge(['sku'])
+        .returning('*');
+      return rows.map(toPosition);
     }
     const rows: PositionRow[] = await trx('stock_position')
       .whereIn(['sku', 'location_id'], unique.map((key) => [key.sku, key.locationId]))
-      .orderBy([{ column: 'sku' }, { column: 'location_id' }])
+      .orderByRaw('sku collate "C", location_id collate "C"')
       .forUpdate();
     return rows.map(toPosition);
   },
@@ -144,6 +148,10 @@ export const StockRepository = {
     if (changes.entries?.length) await trx('ledger_entry').insert(changes.entries.map(toLedgerRow));
   },
 };
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
 
 export function causeKey(sourceSystem: string, eventId: string): string {
   return `${sourceSystem}\u0000${eventId}`;
