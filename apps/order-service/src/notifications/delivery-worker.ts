@@ -76,7 +76,7 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
     const secrets = this.config.CHANNEL_NOTIFICATION_SECRETS[delivery.secretName];
     const sent: SentAttempt = secrets
-      ? await sendNotification({ ...delivery, url: delivery.url, secrets }, this.config.CHANNEL_NOTIFICATIONS_TIMEOUT_MS)
+      ? await sendNotification({ ...delivery, secrets }, this.config.CHANNEL_NOTIFICATIONS_TIMEOUT_MS)
       : { startedAt: new Date(), latencyMs: 0, statusCode: null, error: `secret "${delivery.secretName}" is not in CHANNEL_NOTIFICATION_SECRETS`, responseExcerpt: null };
     // Without its secret nothing can be sent: as final as a refusal, until configuration changes and an operator retries.
     const next: NextStep = secrets ? afterAttempt(sent, delivery.attempts, this.policy) : { status: 'FAILED', reason: 'REFUSED' };
