@@ -1,8 +1,19 @@
 import { join } from 'node:path';
+import { ExceptionsModule } from '@backbone/exceptions';
 import { ServiceKitModule } from '@backbone/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { OdooAdapterConfig } from './config/odoo-adapter.config';
+import { SYNC_EXECUTORS, type SyncExecutor } from './application/sync-executor';
+import { SyncOutcomes } from './application/sync-outcomes';
+import { SyncSaleOrders } from './application/sync-sale-orders';
+import { SyncWorker } from './application/sync-worker';
+import { OnOrderReceived } from './handlers/on-order-received.handler';
+import { OnOrderReserved } from './handlers/on-order-reserved.handler';
 import { OdooModule } from './odoo/odoo.module';
+import { ErpOrdersRepository } from './persistence/erp-orders.repository';
+import { SyncJobsRepository } from './persistence/sync-jobs.repository';
+
+const EXECUTORS = [SyncSaleOrders];
 
 @Module({})
 export class AppModule {
@@ -18,8 +29,19 @@ export class AppModule {
             description: 'The only writer into Odoo: maps domain events to idempotent Odoo writes, publishes Odoo master data and reconciles.',
             version: '1',
           },
+          consumesEvents: true,
         }),
+        ExceptionsModule.forRoot(),
         OdooModule,
+      ],
+      controllers: [OnOrderReceived, OnOrderReserved],
+      providers: [
+        ErpOrdersRepository,
+        SyncJobsRepository,
+        SyncOutcomes,
+        ...EXECUTORS,
+        { provide: SYNC_EXECUTORS, inject: EXECUTORS, useFactory: (...executors: SyncExecutor[]) => executors },
+        SyncWorker,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { serviceConfigSchema } from '@backbone/service-kit';
 import { z } from 'zod';
+import { syncSettings } from './sync.settings';
 
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -26,6 +27,7 @@ export const odooAdapterConfigSchema = serviceConfigSchema({ serviceName: 'odoo-
     /** Consecutive outage failures (unreachable, 5xx, timeout) that open the circuit breaker. */
     ODOO_BREAKER_THRESHOLD: positiveInt(1, 1000).default(5),
     ODOO_BREAKER_HALF_OPEN_MS: positiveInt(100, 600_000).default(5_000),
+    ...syncSettings,
   })
   .superRefine((config, ctx) => {
     if (config.ODOO_API === 'jsonrpc' && config.ODOO_LOGIN === undefined) {

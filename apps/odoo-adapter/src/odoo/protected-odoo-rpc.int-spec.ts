@@ -167,7 +167,7 @@ describe.each([
     await client.write('res.partner', [id!], { ref: 'M' });
 
     const histogram = await register.getSingleMetric('odoo_rpc_duration_seconds')!.get();
-    const counts = histogram.values.filter((value) => value.metricName === 'odoo_rpc_duration_seconds_count' && value.labels.method === 'write');
+    const counts = histogram.values.filter((value) => (value as { metricName?: string }).metricName === 'odoo_rpc_duration_seconds_count' && value.labels.method === 'write');
     expect(counts.map((value) => value.labels.outcome)).toEqual(expect.arrayContaining(['ok', OdooErrorCode.concurrency]));
   });
 });

@@ -1,0 +1,90 @@
+import { errorCode } from '@backbone/events';
+import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Knex } from 'knex';
+import type { OdooAdapterConfig } from '../config/odoo-adapter.config';
+import { retryDelayMs, type SyncJob } from '../domain/erp-writes/sync-job';
+import { SyncJobsRepository } from '../persistence/sync-jobs.repository';
+import { SYNC_EXECUTORS, type SyncExecutor } from './sync-executor';
+import { SyncOutcomes } from './sync-outcomes';
+
+/**
+ * Writes queued jobs into Odoo, a batch per transaction: claim due jobs (SKIP LOCKED, so replicas
+ * share the queue), run each kind's executor, settle or reschedule, commit with the outbox events.
+ * Kafka consumption never waits on Odoo, so an outage delays writes but dead-letters nothing.
+ */
+@Injectable()
+export class SyncWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(SyncWorker.name);
+  private readonly executors: Map<string, SyncExecutor>;
+  private running: Array<Promise<void>> = [];
+  private stopping = false;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    @Inject(DATABASE) private readonly db: Knex,
+    @Inject(SERVICE_CONFIG) private readonly config: OdooAdapterConfig,
+    @Inject(SYNC_EXECUTORS) executors: SyncExecutor[],
+    private readonly jobs: SyncJobsRepository,
+    private readonly outcomes: SyncOutcomes,
+  ) {
+    this.executors = new Map(executors.map((executor) => [executor.kind, executor]));
+  }
+
+  onApplicationBootstrap(): void {
+    this.running = Array.from({ length: this.config.SYNC_CONCURRENCY }, () => this.loop());
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await Promise.all(this.running);
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopping) {
+      let claimed = 0;
+      try {
+        claimed = await this.runOnce();
+      } catch (error) {
+        this.logger.error(`sync pass failed: ${(error as Error).message}`);
+      }
+      if (claimed < this.config.SYNC_BATCH_SIZE) await this.idle();
+    }
+  }
+
+  /** One batch: answers how many jobs it claimed. */
+  async runOnce(): Promise<number> {
+    return this.db.transaction(async (trx) => {
+      const claimed = await this.jobs.claimDue(trx, this.config.SYNC_BATCH_SIZE);
+      const byKind = Map.groupBy(claimed, (job) => job.kind);
+      for (const [kind, jobs] of byKind) await this.runKind(trx, this.executors.get(kind)!, jobs);
+      return claimed.length;
+    });
+  }
+
+  private async runKind(trx: Knex.Transaction, executor: SyncExecutor, jobs: SyncJob[]): Promise<void> {
+    try {
+      await executor.run(trx, jobs);
+    } catch (error) {
+      const code = errorCode(error);
+      const message = (error as Error).message;
+      const attempts = Math.max(...jobs.map((job) => job.attempts)) + 1;
+      const exhausted = jobs.filter((job) => job.attempts + 1 >= this.config.SYNC_MAX_ATTEMPTS);
+      const pending = new Set(await this.jobs.stillPending(trx, exhausted.map((job) => job.id)));
+      for (const job of exhausted) if (pending.has(job.id)) await this.outcomes.gaveUp(trx, job, executor.odooModel, code, message);
+      await this.jobs.reschedule(trx, jobs.map((job) => job.id), retryDelayMs(attempts, this.config.SYNC_RETRY_MAX_DELAY_MS), `${code}: ${message}`);
+      this.logger.warn({ msg: 'Odoo write postponed', kind: executor.kind, jobs: jobs.length, code, error: message, attempts, correlation_id: jobs[0]!.correlationId });
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, this.config.SYNC_IDLE_POLL_MS);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** The sync worker that writes queued jobs into Odoo. */
+export const syncSettings = {
+  /** Jobs per batch: one batch is one fixed set of Odoo calls (vals_list create, one confirm…). */
+  SYNC_BATCH_SIZE: int(1, 1000).default(100),
+  /** Batches in flight at once (each holds its jobs' rows locked); Odoo calls stay bounded by ODOO_WORKERS. */
+  SYNC_CONCURRENCY: int(1, 32).default(2),
+  /** Wait between looks for due jobs when there were none. */
+  SYNC_IDLE_POLL_MS: int(5, 60_000).default(100),
+  /** Tries of a job Odoo cannot take (unreachable, overloaded) before it is reported failed (retriable). */
+  SYNC_MAX_ATTEMPTS: int(1, 10_000).default(200),
+  /** Longest wait between two tries of a job. */
+  SYNC_RETRY_MAX_DELAY_MS: int(100, 3_600_000).default(30_000),
+};

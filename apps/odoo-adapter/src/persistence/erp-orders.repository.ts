@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import type { CanonicalOrder } from '../domain/erp-writes/sale-order-mapping';
+
+export interface ErpOrderRow {
+  order: CanonicalOrder;
+  odooId: number | null;
+  odooName: string | null;
+}
+
+/** The erp_order projection: orders as received, and their sale order in Odoo once written. */
+@Injectable()
+export class ErpOrdersRepository {
+  /** A replayed OrderReceived changes nothing (the first one is the order the adapter writes). */
+  async insertMany(trx: Knex.Transaction, orders: CanonicalOrder[]): Promise<void> {
+    if (orders.length === 0) return;
+    const rows = orders.map((order) => ({ order_id: order.orderId, customer_id: order.customer.customerId, payload: JSON.stringify(order) }));
+    await trx('erp_order').insert(rows).onConflict('order_id').ignore();
+  }
+
+  async getMany(trx: Knex.Transaction, orderIds: string[]): Promise<Map<string, ErpOrderRow>> {
+    const rows = await trx('erp_order').whereIn('order_id', orderIds).select('order_id', 'payload', 'odoo_id', 'odoo_name');
+    return new Map(rows.map((row) => [row.order_id as string, { order: row.payload as CanonicalOrder, odooId: row.odoo_id, odooName: row.odoo_name }]));
+  }
+
+  async markSynced(trx: Knex.Transaction, orderId: string, odooId: number, odooName: string): Promise<void> {
+    await trx('erp_order').where({ order_id: orderId }).update({ odoo_id: odooId, odoo_name: odooName, synced_at: trx.fn.now() });
+  }
+}
