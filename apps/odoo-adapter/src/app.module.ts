@@ -7,10 +7,12 @@ import { SYNC_EXECUTORS, type SyncExecutor } from './application/sync-executor';
 import { SyncOutcomes } from './application/sync-outcomes';
 import { SyncSaleOrders } from './application/sync-sale-orders';
 import { SyncWorker } from './application/sync-worker';
+import { ChangeCaptureModule } from './change-capture/change-capture.module';
 import { OnOrderReceived } from './handlers/on-order-received.handler';
 import { OnOrderReserved } from './handlers/on-order-reserved.handler';
 import { OdooModule } from './odoo/odoo.module';
 import { ErpOrdersRepository } from './persistence/erp-orders.repository';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { SyncJobsRepository } from './persistence/sync-jobs.repository';
 
 const EXECUTORS = [SyncSaleOrders];
@@ -33,6 +35,8 @@ export class AppModule {
         }),
         ExceptionsModule.forRoot(),
         OdooModule,
+        ChangeCaptureModule,
+        ReconciliationModule,
       ],
       controllers: [OnOrderReceived, OnOrderReserved],
       providers: [

@@ -1,5 +1,7 @@
 import { serviceConfigSchema } from '@backbone/service-kit';
 import { z } from 'zod';
+import { changeCaptureSettings } from '../change-capture/change-capture.settings';
+import { reconciliationSettings } from '../reconciliation/reconciliation.settings';
 import { syncSettings } from './sync.settings';
 
 const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -28,6 +30,8 @@ export const odooAdapterConfigSchema = serviceConfigSchema({ serviceName: 'odoo-
     ODOO_BREAKER_THRESHOLD: positiveInt(1, 1000).default(5),
     ODOO_BREAKER_HALF_OPEN_MS: positiveInt(100, 600_000).default(5_000),
     ...syncSettings,
+    ...changeCaptureSettings,
+    ...reconciliationSettings,
   })
   .superRefine((config, ctx) => {
     if (config.ODOO_API === 'jsonrpc' && config.ODOO_LOGIN === undefined) {
