@@ -5,7 +5,7 @@ import { connectEvents, createBackboneCodec, EventProducer, EventPublisher, newE
 import { createTestDatabase, ensureCatalogTopics, eventually, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import { ExceptionsModule } from '@backbone/exceptions';
 import type { OrderReceived } from '@backbone/schemas';
-import { createService, loadConfig, serviceConfigSchema, ServiceKitModule, verifyWebhookSignature } from '@backbone/service-kit';
+import { createService, hashApiKey, loadConfig, serviceConfigSchema, ServiceKitModule, verifyWebhookSignature } from '@backbone/service-kit';
 import { stackEnv } from '@backbone/service-kit/testing';
 import { Module, type DynamicModule, type INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -369,6 +369,46 @@ describe('channel notifications on the real stack', () => {
     const orphan = await api().post(`/channel-deliveries/${row.delivery_id}/redeliver`).expect(409);
     expect(orphan.body.code).toBe('CHANNEL_NOTIFICATION.SUBSCRIPTION_DELETED');
     expect(receiver.to('/shop-h')).toHaveLength(0);
+  });
+
+  it('documents every route in OpenAPI, for ops, with its problems', async () => {
+    const { body } = await api().get('/openapi.json').expect(200);
+
+    expect(Object.keys(body.paths).filter((path) => path.startsWith('/channel-')).sort()).toEqual([
+      '/channel-deliveries',
+      '/channel-deliveries/{id}',
+      '/channel-deliveries/{id}/redeliver',
+      '/channel-subscriptions',
+      '/channel-subscriptions/{id}',
+    ]);
+    const redeliver = body.paths['/channel-deliveries/{id}/redeliver'].post;
+    expect(Object.keys(redeliver.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
+    expect(body.paths['/channel-subscriptions'].post.requestBody.content['application/json'].schema.$ref).toBe('#/components/schemas/CreateSubscriptionDto');
+  });
+
+  it('lets only ops (and admin) manage subscriptions and read the log', async () => {
+    // A second replica on the same database, authenticating callers, sending nothing itself
+    const replica = await createService(
+      NotificationsTestService.forRoot({
+        ...stackEnv('unused'),
+        DATABASE_URL: database.url,
+        AUTH_MODE: 'enforce',
+        AUTH_API_KEYS: JSON.stringify([
+          { id: 'ops-console', keyHash: hashApiKey('ops-key-for-tests'), roles: ['ops'] },
+          { id: 'webshop', keyHash: hashApiKey('shop-key-for-tests'), roles: ['channel'] },
+        ]),
+        CHANNEL_NOTIFICATIONS_ENABLED: 'false',
+      }),
+    );
+    await replica.init();
+    try {
+      const as = (key: string) => request(replica.getHttpServer()).get('/channel-deliveries?limit=1').set('X-API-Key', key);
+      expect((await as('shop-key-for-tests').expect(403)).body.code).toBe('AUTH.FORBIDDEN');
+      await as('ops-key-for-tests').expect(200);
+      await request(replica.getHttpServer()).post('/channel-subscriptions').send({}).expect(401);
+    } finally {
+      await replica.close();
+    }
   });
 
   it('counts deliveries and times attempts on /metrics', async () => {
