@@ -7,6 +7,7 @@ import { StockSetupController } from './api/stock-setup.controller';
 import { StockController } from './api/stock.controller';
 import { AvailabilityPublisher } from './application/availability-publisher';
 import { IngestStockEvent } from './application/ingest-stock-event';
+import { ReservationExpiry } from './application/reservation-expiry';
 import { Reservations } from './application/reservations';
 import type { InventoryServiceConfig } from './config/inventory-service.config';
 import { OnOrderCancelled } from './handlers/on-order-cancelled.handler';
@@ -34,7 +35,7 @@ export class AppModule {
         ExceptionsModule.forRoot(),
       ],
       controllers: [StockController, StockSetupController, StockMovementsWebhook, OnStockMovementReported, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
-      providers: [IngestStockEvent, Reservations, AvailabilityPublisher],
+      providers: [IngestStockEvent, Reservations, ReservationExpiry, AvailabilityPublisher],
     };
   }
 }

@@ -61,15 +61,31 @@ export class Reservations {
     return decision.status;
   }
 
-  async release(trx: Knex.Transaction, orderId: string, reason: Reason, cause: OrderEventCause, occurredAt: Date): Promise<boolean> {
+  release(trx: Knex.Transaction, orderId: string, reason: Reason, cause: OrderEventCause, occurredAt: Date): Promise<boolean> {
+    return this.releaseHeld(trx, orderId, reason, trigger(cause), occurredAt, { correlationId: cause.correlationId, causationId: cause.eventId });
+  }
+
+  /** Releases what an order still holds because no shipment or cancellation came within the TTL; no event caused it. */
+  expire(trx: Knex.Transaction, orderId: string, reason: Reason): Promise<boolean> {
+    return this.releaseHeld(trx, orderId, reason, { eventId: null, sourceSystem: RESERVATION_EXPIRY_SOURCE }, new Date(), {});
+  }
+
+  private async releaseHeld(
+    trx: Knex.Transaction,
+    orderId: string,
+    reason: Reason,
+    by: ReservationTrigger,
+    occurredAt: Date,
+    headers: { correlationId?: string; causationId?: string },
+  ): Promise<boolean> {
     const held = await ReservationsRepository.lockReservation(trx, orderId);
     if (!held || held.status === 'RELEASED' || held.status === 'REJECTED') return false;
     const positions = await StockRepository.lockPositions(trx, allocatedPositions(held.reservation));
-    const outcome = releaseReservation({ reservation: held.reservation, reason, trigger: trigger(cause), occurredAt }, positions, new Date());
+    const outcome = releaseReservation({ reservation: held.reservation, reason, trigger: by, occurredAt }, positions, new Date());
     await StockRepository.save(trx, outcome);
     await AvailabilityRepository.markPending(trx, outcome.positions);
     await ReservationsRepository.saveReservation(trx, 'RELEASED', outcome.reservation);
-    await this.outbox.append(trx, outcome.events.map((event) => ({ ...toOutgoing(event), correlationId: cause.correlationId, causationId: cause.eventId })));
+    await this.outbox.append(trx, outcome.events.map((event) => ({ ...toOutgoing(event), ...headers })));
     return true;
   }
 
@@ -99,6 +115,9 @@ export class Reservations {
     });
   }
 }
+
+/** The source system of ledger entries an expiry writes. */
+export const RESERVATION_EXPIRY_SOURCE = 'inventory-service';
 
 function trigger(cause: OrderEventCause): ReservationTrigger {
   return { eventId: cause.eventId, sourceSystem: cause.source };

@@ -44,6 +44,22 @@ export const ReservationsRepository = {
     return row ? { status: row.status, reservation: { orderId, lines: row.lines } } : null;
   },
 
+  /**
+   * Orders that still hold stock and whose reservation has not changed since `idleSince`, oldest
+   * first, locked; rows another sweeper (replica) holds are skipped.
+   */
+  async lockStale(trx: Knex.Transaction, idleSince: Date, limit: number): Promise<string[]> {
+    return trx('reservation')
+      .whereIn('status', ['CONFIRMED', 'PARTIAL'])
+      .andWhere('updated_at', '<', idleSince)
+      .andWhereRaw(`jsonb_path_exists(lines, '$[*].allocations[*]')`)
+      .orderBy('updated_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .pluck('order_id');
+  },
+
   async saveReservation(trx: Knex.Transaction, status: ReservationStatus | 'RELEASED', reservation: Reservation): Promise<void> {
     await trx('reservation')
       .insert({ order_id: reservation.orderId, status, lines: JSON.stringify(reservation.lines), updated_at: trx.fn.now() })
