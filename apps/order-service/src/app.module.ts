@@ -18,6 +18,7 @@ import { ValidationGates } from './application/validation-gates';
 import type { OrderServiceConfig } from './config/order-service.config';
 import { OnErpSyncFailed } from './handlers/on-erp-sync-failed.handler';
 import { OnErpSynced } from './handlers/on-erp-synced.handler';
+import { OnExceptionResolved } from './handlers/on-exception-resolved.handler';
 import { OnInvoiceChanged } from './handlers/on-invoice-changed.handler';
 import { OnPartnerChanged } from './handlers/on-partner-changed.handler';
 import { OnPricelistChanged } from './handlers/on-pricelist-changed.handler';
@@ -41,6 +42,7 @@ const handlers = [
   OnErpSyncFailed,
   OnInvoiceChanged,
   OnShipmentConfirmed,
+  OnExceptionResolved,
 ];
 
 @Module({})

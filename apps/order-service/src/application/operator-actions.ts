@@ -1,6 +1,6 @@
 import { ExceptionQueue } from '@backbone/exceptions';
 import { DATABASE } from '@backbone/service-kit';
-import type { Reason } from '@backbone/schemas';
+import type { ExceptionResolved, Reason } from '@backbone/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { cancelOrder, fail, ok, transition, type Actor, type Rejection, type Result } from '../domain';
@@ -29,36 +29,13 @@ export class OperatorActions {
     return this.run(orderId, cause, actor, reason, ({ order }) => single(transition(order, 'HOLD', actor, new Date(), reason), plainStep));
   }
 
-  /**
-   * Releases a hold. An order held at the gates (returned to RECEIVED) is validated by this
-   * decision; one held for missing stock continues as reserved with what is reserved, the rest
-   * to be backordered by the warehouse.
-   */
+  /** Releases a hold (see `releasing`) and overrides the order's open exceptions. */
   releaseHold(orderId: string, actor: Actor, reason: Reason, cause: ChangeCause): Promise<ActionOutcome> {
-    return this.run(orderId, cause, actor, reason, ({ order, allocations }) => {
-      const at = new Date();
-      const released = transition(order, 'RELEASE_HOLD', actor, at, reason);
-      if (!released.ok) return released;
-      const taken: Step[] = [plainStep(released.value)];
-      const resumed = released.value.order;
-      if (resumed.status === 'RECEIVED') {
-        const validated = transition(resumed, 'VALIDATE', actor, at, { code: 'ORDER.GATES_OVERRIDDEN', message: reason.message });
-        if (!validated.ok) return validated;
-        taken.push(plainStep(validated.value));
-      } else if (resumed.status === 'VALIDATED' && order.hold?.reason.code === 'ORDER.NOT_AVAILABLE') {
-        const reserved = transition(resumed, 'RESERVE', actor, at, { code: 'ORDER.SHORTAGE_ACCEPTED', message: reason.message });
-        if (!reserved.ok) return reserved;
-        taken.push(steps.reserved(reserved.value, allocations));
-      }
-      return ok({ steps: taken, closeExceptions: 'OVERRIDDEN' });
-    });
+    return this.run(orderId, cause, actor, reason, releasing(actor, reason));
   }
 
   reject(orderId: string, actor: Actor, reason: Reason, cause: ChangeCause): Promise<ActionOutcome> {
-    return this.run(orderId, cause, actor, reason, ({ order }) => {
-      const rejected = transition(order, 'REJECT', actor, new Date(), reason);
-      return rejected.ok ? ok({ steps: [plainStep(rejected.value)], closeExceptions: 'REJECTED' }) : rejected;
-    });
+    return this.run(orderId, cause, actor, reason, rejecting(actor, reason));
   }
 
   cancel(orderId: string, actor: Actor, reason: Reason, cause: ChangeCause): Promise<ActionOutcome> {
@@ -74,25 +51,80 @@ export class OperatorActions {
     );
   }
 
-  private run(orderId: string, cause: ChangeCause, actor: Actor, reason: Reason, decide: (stored: StoredOrder) => Decision): Promise<ActionOutcome> {
-    return this.db.transaction(async (trx) => {
+  /**
+   * An operator overrode or rejected one of the order's exceptions through the exception queue
+   * (ExceptionResolved, consumed from ops.exception.v1). Rejecting rejects the held order; overriding
+   * releases its hold once no other exception of the order is open.
+   */
+  async exceptionResolved(trx: Knex.Transaction, resolved: ExceptionResolved, cause: ChangeCause): Promise<void> {
+    if (resolved.service !== this.exceptions.service || resolved.resolution === 'RETRIED') return;
+    const exception = await this.exceptions.get(trx, resolved.exceptionId);
+    if (exception?.subject.type !== orderSubject('').type) return;
+    const orderId = exception.subject.id;
+    const stored = await OrdersRepository.lock(trx, orderId);
+    if (stored?.order.status !== 'ON_HOLD') return;
+    const actor: Actor = { kind: 'operator', id: resolved.resolvedBy.id };
+    const reason = { code: `ORDER.EXCEPTION_${resolved.resolution}`, message: resolved.reason ?? `${resolved.code} ${resolved.resolution.toLowerCase()}` };
+    if (resolved.resolution === 'REJECTED') {
+      await this.run(orderId, cause, actor, reason, rejecting(actor, reason), trx);
+    } else if ((await this.openExceptions(trx, orderId)).length === 0) {
+      await this.run(orderId, cause, actor, reason, releasing(actor, reason), trx);
+    }
+  }
+
+  private async run(orderId: string, cause: ChangeCause, actor: Actor, reason: Reason, decide: (stored: StoredOrder) => Decision, outer?: Knex.Transaction): Promise<ActionOutcome> {
+    const work = async (trx: Knex.Transaction): Promise<ActionOutcome> => {
       const stored = await OrdersRepository.lock(trx, orderId);
       if (!stored) return { outcome: 'NOT_FOUND' };
       const decision = decide(stored);
       if (!decision.ok) return { outcome: 'REFUSED', rejection: decision.error };
       const next = await this.changes.save(trx, stored, decision.value.steps, cause);
-      if (decision.value.closeExceptions) await this.closeExceptions(trx, orderId, decision.value.closeExceptions, actor, reason);
+      if (decision.value.closeExceptions) {
+        for (const exception of await this.openExceptions(trx, orderId)) {
+          await this.exceptions.resolve(trx, exception.id, { resolution: decision.value.closeExceptions, actor: { kind: actor.kind, id: actor.id }, reason: reason.message });
+        }
+      }
       return { outcome: 'DONE', stored: next };
-    });
+    };
+    return outer ? work(outer) : this.db.transaction(work);
   }
 
-  private async closeExceptions(trx: Knex.Transaction, orderId: string, resolution: 'OVERRIDDEN' | 'REJECTED', actor: Actor, reason: Reason): Promise<void> {
+  private async openExceptions(trx: Knex.Transaction, orderId: string) {
     const subject = orderSubject(orderId);
-    const { items } = await this.exceptions.list(trx, { status: 'OPEN', subjectType: subject.type, subjectId: subject.id }, { limit: 200 });
-    for (const exception of items) {
-      await this.exceptions.resolve(trx, exception.id, { resolution, actor: { kind: actor.kind, id: actor.id }, reason: reason.message });
-    }
+    return (await this.exceptions.list(trx, { status: 'OPEN', subjectType: subject.type, subjectId: subject.id }, { limit: 200 })).items;
   }
+}
+
+/**
+ * Releases a hold. An order held at the gates (returned to RECEIVED) is validated by this
+ * decision; one held for missing stock continues as reserved with what is reserved, the rest
+ * to be backordered by the warehouse.
+ */
+function releasing(actor: Actor, reason: Reason) {
+  return ({ order, allocations }: StoredOrder): Decision => {
+    const at = new Date();
+    const released = transition(order, 'RELEASE_HOLD', actor, at, reason);
+    if (!released.ok) return released;
+    const taken: Step[] = [plainStep(released.value)];
+    const resumed = released.value.order;
+    if (resumed.status === 'RECEIVED') {
+      const validated = transition(resumed, 'VALIDATE', actor, at, { code: 'ORDER.GATES_OVERRIDDEN', message: reason.message });
+      if (!validated.ok) return validated;
+      taken.push(plainStep(validated.value));
+    } else if (resumed.status === 'VALIDATED' && order.hold?.reason.code === 'ORDER.NOT_AVAILABLE') {
+      const reserved = transition(resumed, 'RESERVE', actor, at, { code: 'ORDER.SHORTAGE_ACCEPTED', message: reason.message });
+      if (!reserved.ok) return reserved;
+      taken.push(steps.reserved(reserved.value, allocations));
+    }
+    return ok({ steps: taken, closeExceptions: 'OVERRIDDEN' });
+  };
+}
+
+function rejecting(actor: Actor, reason: Reason) {
+  return ({ order }: StoredOrder): Decision => {
+    const rejected = transition(order, 'REJECT', actor, new Date(), reason);
+    return rejected.ok ? ok({ steps: [plainStep(rejected.value)], closeExceptions: 'REJECTED' }) : rejected;
+  };
 }
 
 function single<T>(result: Result<T, Rejection>, toStep: (value: T) => Step): Decision {

@@ -156,6 +156,24 @@ describe('order lifecycle from consumed events', () => {
     await reachStatus(orderId, 'RELEASED');
   });
 
+  it('follows overrides and rejections made in the exception queue: overridden gates validate the order, a rejection rejects it', async () => {
+    const overpriced = [{ sku: 'SKU-A', quantity: '1', unit: 'Units', unitPrice: '9.99' }];
+    const held = await Promise.all([0, 1].map(() => harness.http().post('/orders').send(orderBody({ customer: { customerId, name: 'ACME' }, lines: overpriced })).expect(201)));
+    const [toOverride, toReject] = await Promise.all(held.map(async (response) => (await harness.http().get(`/exceptions?subjectId=${response.body.orderId}`).expect(200)).body.items[0]));
+    expect([toOverride.code, toReject.code]).toEqual(['ORDER.PRICE_MISMATCH', 'ORDER.PRICE_MISMATCH']);
+
+    await harness.http().post(`/exceptions/${toOverride.id}/override`).send({ reason: 'agreed special price' }).expect(200);
+    await harness.http().post(`/exceptions/${toReject.id}/reject`).send({ reason: 'price typo, customer will reorder' }).expect(200);
+
+    const validated = await reachStatus(held[0].body.orderId, 'VALIDATED');
+    await reachStatus(held[1].body.orderId, 'REJECTED');
+    const history = (await harness.http().get(`/orders/${validated.orderId}/history`).expect(200)).body.items;
+    expect(history.slice(-2).map((entry: { command: string; reason: { message: string } }) => [entry.command, entry.reason.message])).toEqual([
+      ['RELEASE_HOLD', 'agreed special price'],
+      ['VALIDATE', 'agreed special price'],
+    ]);
+  });
+
   it('refuses an illegal operator action with a 409 problem, and cancels after release', async () => {
     const orderId = await validatedOrder();
 
