@@ -270,7 +270,7 @@ describe('channel notifications on the real stack', () => {
     await eventually(settled(orderId, 1), 20_000, 'the delivery');
     // ...and once more past the inbox (e.g. a replay after its rows were purged)
     const recorder = app.get(RecordOrderNotifications);
-    const again = await database.db.transaction((trx) => recorder.record(trx, { type: 'backbone.orders.OrderReceived', payload: received.payload as OrderReceived }, { eventId, correlationId: 'corr-dup', occurredAt: new Date() }));
+    const again = await database.db.transaction((trx) => recorder.record(trx, [{ event: { type: 'backbone.orders.OrderReceived', payload: received.payload as OrderReceived }, facts: { eventId, correlationId: 'corr-dup', occurredAt: new Date() } }]));
 
     expect(again).toBe(0);
     expect(await deliveries(orderId)).toHaveLength(1);
@@ -352,7 +352,7 @@ describe('channel notifications on the real stack', () => {
     const id = await subscribe('shop-h', '/shop-h', ['OrderReceived']);
     const orderId = uniqueName('order');
     await database.db.transaction(async (trx) => {
-      await app.get(RecordOrderNotifications).record(trx, { type: 'backbone.orders.OrderReceived', payload: orderReceived(orderId, 'shop-h') }, { eventId: newEventId(), correlationId: 'c', occurredAt: new Date() });
+      await app.get(RecordOrderNotifications).record(trx, [{ event: { type: 'backbone.orders.OrderReceived', payload: orderReceived(orderId, 'shop-h') }, facts: { eventId: newEventId(), correlationId: 'c', occurredAt: new Date() } }]);
       await trx('channel_subscription').where({ subscription_id: id }).update({ active: false });
     });
     const [row] = await deliveries(orderId);

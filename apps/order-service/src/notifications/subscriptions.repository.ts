@@ -77,9 +77,15 @@ export const SubscriptionsRepository = {
     return (await trx('channel_subscription').where({ subscription_id: subscriptionId }).delete()) > 0;
   },
 
-  /** Active subscriptions of `channel` to `eventType` (short name). */
-  async subscribedTo(trx: Knex.Transaction, channel: string, eventType: string): Promise<string[]> {
-    return trx('channel_subscription').where({ channel, active: true }).whereRaw('? = any(event_types)', [eventType]).pluck('subscription_id');
+  /** The active subscriptions of these channels: which events each wants. */
+  async activeOf(trx: Knex.Transaction, channels: readonly string[]): Promise<Pick<Subscription, 'subscriptionId' | 'channel' | 'eventTypes'>[]> {
+    if (channels.length === 0) return [];
+    const rows: Pick<SubscriptionRow, 'subscription_id' | 'channel' | 'event_types'>[] = await trx('channel_subscription')
+      .where({ active: true })
+      .whereIn('channel', channels)
+      .orderBy('created_at')
+      .select('subscription_id', 'channel', 'event_types');
+    return rows.map((row) => ({ subscriptionId: row.subscription_id, channel: row.channel, eventTypes: row.event_types }));
   },
 };
 
