@@ -20,6 +20,7 @@ const MAX_ATTEMPTS = 3;
 class Receiver {
   readonly calls: { path: string; headers: IncomingHttpHeaders; body: string; at: number }[] = [];
   private readonly scripts = new Map<string, number[]>();
+  private readonly delays = new Map<string, number>();
   private server!: Server;
 
   async start(): Promise<void> {
@@ -30,7 +31,7 @@ class Receiver {
         const path = req.url ?? '/';
         this.calls.push({ path, headers: req.headers, body, at: Date.now() });
         const status = this.scripts.get(path)?.shift() ?? 200;
-        res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : `refused with ${status}`);
+        setTimeout(() => res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : `refused with ${status}`), this.delays.get(path) ?? 0);
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -42,6 +43,10 @@ class Receiver {
 
   answer(path: string, ...statuses: number[]): void {
     this.scripts.set(path, statuses);
+  }
+
+  slowDown(path: string, ms: number): void {
+    this.delays.set(path, ms);
   }
 
   to(path: string) {
@@ -291,6 +296,25 @@ describe('channel notifications on the real stack', () => {
       ['OrderValidated', 1],
       ['OrderCancelled', 1],
     ]);
+  });
+
+  it('keeps delivering to other channels while one channel is slow to answer', async () => {
+    await subscribe('shop-slow', '/shop-slow', ['OrderReceived']);
+    await subscribe('shop-fast', '/shop-fast', ['OrderReceived']);
+    receiver.slowDown('/shop-slow', 1500);
+    const [slowOrder, fastOrder] = [uniqueName('order'), uniqueName('order')];
+
+    // Given a delivery waiting on the slow channel's answer
+    await publish(slowOrder, 'shop-slow', 'backbone.orders.OrderReceived');
+    await eventually(async () => receiver.to('/shop-slow').length === 1, 20_000, 'the slow call');
+
+    // When another channel's event comes meanwhile, it is delivered without waiting for the slow one
+    await publish(fastOrder, 'shop-fast', 'backbone.orders.OrderReceived');
+    await eventually(settled(fastOrder, 1), 20_000, 'the fast delivery');
+    expect((await deliveries(slowOrder))[0]).toMatchObject({ status: 'PENDING' });
+
+    await eventually(settled(slowOrder, 1), 20_000, 'the slow delivery');
+    expect((await deliveries(slowOrder))[0]).toMatchObject({ status: 'DELIVERED', attempts: 1 });
   });
 
   it('lists deliveries by channel, order and status, newest first, page by page', async () => {

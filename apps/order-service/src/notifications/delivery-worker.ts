@@ -25,7 +25,10 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
   private readonly logger = new Logger(DeliveryWorker.name);
   private readonly policy: RetryPolicy;
   private timer?: NodeJS.Timeout;
+  /** The claim pass under way, if any. */
   private running?: Promise<unknown>;
+  /** Deliveries being sent: at most CHANNEL_NOTIFICATIONS_CONCURRENCY. */
+  private readonly sending = new Set<Promise<void>>();
   private stopped = false;
   private listener?: Client;
   private due = false;
@@ -62,14 +65,27 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    await Promise.all(this.sending);
     await this.listener?.end().catch(() => undefined);
   }
 
-  /** One pass: claims and sends up to CHANNEL_NOTIFICATIONS_CONCURRENCY deliveries at once; returns how many. */
+  /**
+   * Claims as many due deliveries as there are free sending slots and starts them; returns how
+   * many. A finished delivery frees its slot and wakes the worker, so a slow channel holds one slot,
+   * not the others, and an order's next event is claimed as soon as the previous one settles.
+   */
   async deliverDue(): Promise<number> {
+    const free = this.config.CHANNEL_NOTIFICATIONS_CONCURRENCY - this.sending.size;
+    if (free <= 0) return 0;
     const leaseMs = this.config.CHANNEL_NOTIFICATIONS_TIMEOUT_MS + 30_000;
-    const claimed = await DeliveriesRepository.claimDue(this.db, this.config.CHANNEL_NOTIFICATIONS_CONCURRENCY, leaseMs);
-    await Promise.all(claimed.map((delivery) => this.deliver(delivery)));
+    const claimed = await DeliveriesRepository.claimDue(this.db, free, leaseMs);
+    for (const delivery of claimed) {
+      const sending: Promise<void> = this.deliver(delivery).finally(() => {
+        this.sending.delete(sending);
+        this.wake();
+      });
+      this.sending.add(sending);
+    }
     return claimed.length;
   }
 
@@ -137,7 +153,8 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
     this.timer = setTimeout(() => {
       this.due = false;
       this.running = this.deliverDue()
-        .then((claimed) => claimed === this.config.CHANNEL_NOTIFICATIONS_CONCURRENCY || this.due, (error: Error) => {
+        // Claimed some and slots are left: more may be due at once.
+        .then((claimed) => (claimed > 0 && this.sending.size < this.config.CHANNEL_NOTIFICATIONS_CONCURRENCY) || this.due, (error: Error) => {
           this.logger.error(`delivery pass failed: ${error.message}`);
           return false;
         })
