@@ -6,10 +6,12 @@ import { StockMovementsWebhook } from './api/stock-movements.webhook';
 import { StockSetupController } from './api/stock-setup.controller';
 import { StockController } from './api/stock.controller';
 import { AvailabilityPublisher } from './application/availability-publisher';
+import { ErpMasterData } from './application/erp-master-data';
 import { IngestStockEvent } from './application/ingest-stock-event';
 import { ReservationExpiry } from './application/reservation-expiry';
 import { Reservations } from './application/reservations';
 import type { InventoryServiceConfig } from './config/inventory-service.config';
+import { OnErpMasterData } from './handlers/on-erp-master-data.handler';
 import { OnOrderCancelled } from './handlers/on-order-cancelled.handler';
 import { OnOrderReceived } from './handlers/on-order-received.handler';
 import { OnOrderShipmentRecorded } from './handlers/on-order-shipment-recorded.handler';
@@ -34,8 +36,8 @@ export class AppModule {
         }),
         ExceptionsModule.forRoot(),
       ],
-      controllers: [StockController, StockSetupController, StockMovementsWebhook, OnStockMovementReported, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
-      providers: [IngestStockEvent, Reservations, ReservationExpiry, AvailabilityPublisher],
+      controllers: [StockController, StockSetupController, StockMovementsWebhook, OnStockMovementReported, OnErpMasterData, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
+      providers: [IngestStockEvent, ErpMasterData, Reservations, ReservationExpiry, AvailabilityPublisher],
     };
   }
 }

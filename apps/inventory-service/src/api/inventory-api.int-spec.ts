@@ -109,6 +109,15 @@ describe('inventory-service HTTP API', () => {
     expect(availability.body.items).toEqual([{ sku: 'SKU-API', available: '4' }]);
   });
 
+  it("maps a location to the Odoo location whose stock levels count there, one location per Odoo location", async () => {
+    await put('/locations/WH-ODOO', { kind: 'WAREHOUSE', onHandAuthority: 'ODOO', odooLocation: 'WH/Stock' }).expect(200);
+    const taken = await put('/locations/WH-OTHER', { kind: 'WAREHOUSE', onHandAuthority: 'ODOO', odooLocation: 'WH/Stock' }).expect(409);
+
+    expect(taken.body).toMatchObject({ code: 'INVENTORY.ODOO_LOCATION_TAKEN', errors: [{ field: 'odooLocation' }] });
+    expect(await database.db('location').where({ location_id: 'WH-ODOO' }).first('odoo_location')).toEqual({ odoo_location: 'WH/Stock' });
+    expect(await database.db('location').where({ location_id: 'WH-OTHER' }).first()).toBeUndefined();
+  });
+
   it('refuses bad setup with a field-by-field problem and stores nothing', async () => {
     const invalid = await put('/locations/X', { kind: 'SHED', onHandAuthority: 'WMS', extra: 1 }).expect(400);
     expect(invalid.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['extra', 'kind']);

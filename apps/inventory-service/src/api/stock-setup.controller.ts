@@ -7,7 +7,13 @@ import { StockSetupRepository } from '../persistence/stock-setup.repository';
 
 const decimal = z.string().regex(/^\d{1,18}(\.\d{1,12})?$/, 'must be a non-negative decimal string');
 const locationBody = z
-  .object({ kind: z.enum(['WAREHOUSE', 'THREE_PL', 'IN_TRANSIT']), onHandAuthority: z.enum(['WMS', 'ODOO']), allowNegativeOnHand: z.boolean().default(false) })
+  .object({
+    kind: z.enum(['WAREHOUSE', 'THREE_PL', 'IN_TRANSIT']),
+    onHandAuthority: z.enum(['WMS', 'ODOO']),
+    allowNegativeOnHand: z.boolean().default(false),
+    /** The Odoo stock location (full name, e.g. "WH/Stock") whose StockLevelChanged count here. */
+    odooLocation: z.string().min(1).nullable().default(null),
+  })
   .strict();
 const productBody = z.object({ baseUnit: z.string().min(1), basePerUnit: z.record(z.string().min(1), decimal).default({}) }).strict();
 const channelBody = z
@@ -34,10 +40,21 @@ export class StockSetupController {
   constructor(@Inject(DATABASE) private readonly db: Knex) {}
 
   @Put('locations/:locationId')
-  @ApiOperation({ summary: 'Create or change a location: its kind, which system is its stock master, whether on hand may go negative' })
+  @ApiOperation({ summary: 'Create or change a location: its kind, which system is its stock master, whether on hand may go negative, the Odoo location it is' })
   async location(@Param('locationId') locationId: string, @Body() body: unknown) {
     const location = { locationId, ...parseRequest(locationBody, body) };
-    await StockSetupRepository.saveLocation(this.db, location);
+    try {
+      await StockSetupRepository.saveLocation(this.db, location);
+    } catch (error) {
+      if ((error as { code?: string }).code !== '23505') throw error;
+      throw new HttpProblem({
+        status: 409,
+        code: 'INVENTORY.ODOO_LOCATION_TAKEN',
+        title: 'Odoo location already mapped',
+        detail: `another location already is Odoo location "${location.odooLocation}"`,
+        errors: [{ field: 'odooLocation', message: `"${location.odooLocation}" is mapped to another location` }],
+      });
+    }
     return location;
   }
 

@@ -33,6 +33,7 @@ export {
   type ReorderPointCrossed,
 } from './channel-availability';
 export { consumeReservation, type ConsumeOutcome, type ConsumeReservation, type ShippedLine } from './consume-reservation';
+export { decideErpProductChange, type ErpProductChange, type ErpProductDecision, type ProductMaster } from './erp-product-change';
 export { InventoryError, InventoryErrorCode, type InventoryErrorDetails } from './inventory.errors';
 export type { InventoryEvent, InventoryEventType } from './inventory-events';
 export { stockChangedEvent, type LedgerEntry, type LedgerEntryStatus } from './ledger-entry';

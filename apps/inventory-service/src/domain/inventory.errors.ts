@@ -11,6 +11,7 @@ export const InventoryErrorCode = {
   NEGATIVE_ON_HAND_NOT_ALLOWED: 'INVENTORY.NEGATIVE_ON_HAND_NOT_ALLOWED',
   OVER_SHIPMENT: 'INVENTORY.OVER_SHIPMENT',
   OUT_OF_STOCK: 'INVENTORY.OUT_OF_STOCK',
+  BASE_UNIT_CHANGE_WITH_STOCK: 'INVENTORY.BASE_UNIT_CHANGE_WITH_STOCK',
 } as const;
 
 export type InventoryErrorCode = (typeof InventoryErrorCode)[keyof typeof InventoryErrorCode];
