@@ -9,21 +9,10 @@ import request from 'supertest';
 import { AppModule } from '../app.module';
 import { odooAdapterConfigSchema } from '../config/odoo-adapter.config';
 import { odooSettingsFor } from '../testing/odoo-settings';
-
-type Seen = { type: string; payload: Record<string, unknown> };
-
-/** Decoded events that appear on `topic` from now on (a fresh consumer group, joined before returning). */
-async function watch(topic: string) {
-  const codec = createBackboneCodec({ url: testStack.registryUrl });
-  const seen: Seen[] = [];
-  const consumer = testKafka('reconciliation-watch').consumer({ groupId: uniqueName('watch'), maxWaitTimeInMs: 100 });
-  const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
-  await consumer.connect();
-  await consumer.subscribe({ topics: [topic], fromBeginning: false });
-  await consumer.run({ eachMessage: async ({ message }) => void seen.push({ type: message.headers!['event-type']!.toString(), payload: (await codec.decode(message.value)).payload as Record<string, unknown> }) });
-  await joined;
-  return { seen, stop: () => consumer.disconnect() };
-}
+import { watchTopic, type SeenEvent } from '../testing/watch-topic';
+import type { ReconciliationConfig } from './reconciliation.settings';
+import { ReconciliationScheduler } from './reconciliation.scheduler';
+import { Reconciliations } from './reconciliations';
 
 /**
  * Reconciliation through the adapter's API on the real stack: Odoo is the simulator, the
@@ -36,7 +25,7 @@ describe('odoo-adapter reconciliation', () => {
   let inventoryDb: TestDatabase;
   let inventory: RunningService;
   let app: INestApplication;
-  let events: Awaited<ReturnType<typeof watch>>;
+  let events: Awaited<ReturnType<typeof watchTopic>>;
   const group = uniqueName('odoo-adapter-reconciliation');
   const producer = new EventProducer(testKafka('order-service-stand-in'));
   const orders = new EventPublisher(createBackboneCodec({ url: testStack.registryUrl }), producer, 'order-service');
@@ -78,7 +67,15 @@ describe('odoo-adapter reconciliation', () => {
     app = await createService(AppModule.forRoot(config));
     await app.init();
     await app.startAllMicroservices();
-    events = await watch('erp.reconciliation.v1');
+    events = await watchTopic('erp.reconciliation.v1');
+    // The adapter consumes from the latest offset: probe until it has joined and reads what is published now.
+    await eventually(async () => {
+      const probe = uniqueName('probe');
+      await orders.publish([{ type: 'backbone.orders.OrderValidated', key: probe, payload: { orderId: probe } }]);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      return (await adapterDb.db('order_status_projection').count({ n: '*' }))[0].n !== '0';
+    }, 60_000, 'the adapter consuming orders.order.v1');
+    await adapterDb.db('order_status_projection').delete();
   }, 180_000);
 
   afterAll(async () => {
@@ -103,7 +100,7 @@ describe('odoo-adapter reconciliation', () => {
     return report;
   }
   /** The run's events once `count` arrived (DriftDetected is keyed by subject, so partitions may interleave), sorted by type. */
-  async function eventsOfRun(runId: unknown, count: number): Promise<Seen[]> {
+  async function eventsOfRun(runId: unknown, count: number): Promise<SeenEvent[]> {
     const ofRun = () => events.seen.filter((event) => event.payload.runId === runId);
     await eventually(async () => ofRun().length >= count, 30_000, `${count} events of run ${String(runId)}`);
     return ofRun().sort((a, b) => a.type.localeCompare(b.type));
@@ -157,7 +154,7 @@ describe('odoo-adapter reconciliation', () => {
       { type: 'backbone.orders.OrderValidated', key: ids.notYetInErp, payload: { orderId: ids.notYetInErp } },
     ];
     await orders.publish(published);
-    await eventually(async () => Number((await adapterDb.db('order_status_projection').count({ n: '*' }))[0].n) === 4, 30_000, 'orders projected');
+    await eventually(async () => Number((await adapterDb.db('order_status_projection').whereIn('order_id', Object.values(ids)).count({ n: '*' }))[0].n) === 4, 30_000, 'orders projected');
     expect(await adapterDb.db('order_status_projection').where({ order_id: ids.agrees }).first()).toMatchObject({ status: 'RELEASED', erp_order_id: confirmed });
 
     const report = await runToEnd('ORDER_STATE');
@@ -192,6 +189,17 @@ describe('odoo-adapter reconciliation', () => {
     const invalid = await http().post('/reconciliations').send({ kind: 'INVOICES' }).expect(400);
     expect(invalid.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [expect.objectContaining({ field: 'kind' })] });
     expect((await http().get('/reconciliations/6f1c1b34-5b8e-4b8a-9c55-0d2f8e3f2a10').expect(404)).body).toMatchObject({ code: 'RECONCILIATION.NOT_FOUND' });
+  });
+
+  it('runs each kind on schedule on one replica per interval', async () => {
+    const replicas = [1, 2].map(() => new ReconciliationScheduler(adapterDb.db, { RECONCILIATION_INTERVAL_MS: 3_600_000 } as ReconciliationConfig, app.get(Reconciliations)));
+
+    await Promise.all(replicas.map((replica) => replica.tick()));
+    await replicas[0].tick();
+
+    const scheduled = await adapterDb.db('reconciliation_run').where({ trigger: 'SCHEDULE' }).orderBy('kind');
+    expect(scheduled.map((run) => [run.kind, run.requested_by])).toEqual([['ORDER_STATE', 'schedule'], ['STOCK', 'schedule']]);
+    await eventually(async () => (await adapterDb.db('reconciliation_run').where({ status: 'RUNNING' })).length === 0, 30_000, 'scheduled runs finished');
   });
 
   it('records a run that cannot read the inventory-service as FAILED with a typed error code', async () => {
