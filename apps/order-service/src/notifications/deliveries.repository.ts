@@ -118,17 +118,24 @@ export const DeliveriesRepository = {
   /**
    * Logs an attempt and settles the delivery, unless the delivery changed since it was claimed
    * (redelivered, cancelled, or claimed again after the lease ran out): then only the log records
-   * it. Returns whether the settlement applied.
+   * it. Says whether the settlement applied, and whether an earlier round had failed (so an
+   * exception may be open for it).
    */
-  async settle(trx: Knex.Transaction, claimed: ClaimedDelivery, attempt: Omit<Attempt, 'attempt'>, settlement: Settlement): Promise<boolean> {
-    const current = await trx('channel_delivery').where({ delivery_id: claimed.deliveryId }).forUpdate().first('status', 'attempts');
-    if (!current) return false;
+  async settle(trx: Knex.Transaction, claimed: ClaimedDelivery, attempt: Omit<Attempt, 'attempt'>, settlement: Settlement): Promise<{ applied: boolean; failedBefore: boolean }> {
+    const { rows } = await trx.raw<{ rows: { status: DeliveryStatus; attempts: number; failed_before: boolean }[] }>(
+      `select status, attempts, exists (select 1 from channel_delivery_attempt a where a.delivery_id = d.delivery_id and a.outcome = 'FAILED') as failed_before
+       from channel_delivery d where delivery_id = ? for update`,
+      [claimed.deliveryId],
+    );
+    const current = rows[0];
+    if (!current) return { applied: false, failedBefore: false };
+    const failedBefore = current.failed_before;
     await trx.raw(
       `insert into channel_delivery_attempt (delivery_id, attempt, started_at, latency_ms, status_code, error, response_excerpt, outcome)
        select ?, coalesce(max(attempt), 0) + 1, ?, ?, ?, ?, ?, ? from channel_delivery_attempt where delivery_id = ?`,
       [claimed.deliveryId, attempt.startedAt, attempt.latencyMs, attempt.statusCode, attempt.error, attempt.responseExcerpt, attempt.outcome, claimed.deliveryId],
     );
-    if (current.status !== 'PENDING' || current.attempts !== claimed.attempts) return false;
+    if (current.status !== 'PENDING' || current.attempts !== claimed.attempts) return { applied: false, failedBefore };
     const now = new Date();
     const common = { last_status_code: attempt.statusCode, last_error: attempt.error, updated_at: now };
     const changes =
@@ -138,7 +145,7 @@ export const DeliveriesRepository = {
           ? { status: 'FAILED', last_error: settlement.error }
           : { next_attempt_at: settlement.retryAt };
     await trx('channel_delivery').where({ delivery_id: claimed.deliveryId }).update({ ...common, ...changes });
-    return true;
+    return { applied: true, failedBefore };
   },
 
   /** Queues a settled delivery of a still existing subscription again, with a fresh attempt budget. Undefined when there is no such delivery. */

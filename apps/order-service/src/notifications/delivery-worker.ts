@@ -106,10 +106,10 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
           : next;
     try {
       await this.db.transaction(async (trx) => {
-        const applied = await DeliveriesRepository.settle(trx, delivery, { ...sent, outcome }, settlement);
+        const { applied, failedBefore } = await DeliveriesRepository.settle(trx, delivery, { ...sent, outcome }, settlement);
         if (!applied) return;
         if (settlement.status === 'FAILED') await this.raise(trx, delivery, settlement.error);
-        if (settlement.status === 'DELIVERED') await this.exceptions.resolveByKey(trx, { code: DELIVERY_FAILED, subject: subjectOf(delivery) }, { reason: 'delivered on a later attempt' });
+        if (settlement.status === 'DELIVERED' && failedBefore) await this.exceptions.resolveByKey(trx, { code: DELIVERY_FAILED, subject: subjectOf(delivery) }, { reason: 'delivered on a later attempt' });
       });
       notificationMetrics.deliveries.inc({ outcome: outcome === 'RETRY' ? 'retry_scheduled' : outcome.toLowerCase() });
     } catch (error) {
