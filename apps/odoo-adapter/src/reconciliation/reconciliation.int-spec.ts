@@ -159,17 +159,21 @@ describe('odoo-adapter reconciliation', () => {
 
     const report = await runToEnd('ORDER_STATE');
 
-    expect(report).toMatchObject({ kind: 'ORDER_STATE', status: 'COMPLETED', checkedCount: 4, driftCount: 2 });
-    expect((report.drifts as Array<Record<string, unknown>>).map(({ subjectId, odooValue, backboneValue }) => ({ subjectId, odooValue, backboneValue }))).toEqual(
+    // orders.order.v1 is shared with other tests: orders they publish meanwhile are projected and compared too.
+    const mine = new Set(Object.values(ids));
+    const ofMine = <T extends { subjectId?: unknown; subject_id?: unknown }>(items: T[]) => items.filter((item) => mine.has(String(item.subjectId ?? item.subject_id)));
+    expect(report).toMatchObject({ kind: 'ORDER_STATE', status: 'COMPLETED' });
+    expect(report.checkedCount).toBeGreaterThanOrEqual(4);
+    expect(ofMine(report.drifts as Array<Record<string, unknown>>).map(({ subjectId, odooValue, backboneValue }) => ({ subjectId, odooValue, backboneValue }))).toEqual(
       [
         { subjectId: ids.cancelledInOdoo, odooValue: 'cancel', backboneValue: 'CONFIRMED_IN_ERP' },
         { subjectId: ids.missingInOdoo, odooValue: null, backboneValue: 'CONFIRMED_IN_ERP' },
       ].sort((a, b) => a.subjectId.localeCompare(b.subjectId)),
     );
-    const ofRun = await eventsOfRun(report.runId, 3);
-    expect(ofRun.map((event) => event.type)).toEqual(['backbone.erp.DriftDetected', 'backbone.erp.DriftDetected', 'backbone.erp.ReconciliationCompleted']);
-    expect(ofRun[2].payload).toMatchObject({ kind: 'ORDER_STATE', checkedCount: 4, driftCount: 2 });
-    expect((await openExceptions('ERP.ORDER_STATE_DRIFT')).map((row) => row.subject_id).sort()).toEqual([ids.cancelledInOdoo, ids.missingInOdoo].sort());
+    const ofRun = await eventsOfRun(report.runId, Number(report.driftCount) + 1);
+    expect(ofMine(ofRun.map((event) => event.payload)).map((payload) => payload.subjectId).sort()).toEqual([ids.cancelledInOdoo, ids.missingInOdoo].sort());
+    expect(ofRun.at(-1)!.payload).toMatchObject({ kind: 'ORDER_STATE', checkedCount: report.checkedCount, driftCount: report.driftCount });
+    expect(ofMine(await openExceptions('ERP.ORDER_STATE_DRIFT')).map((row) => row.subject_id).sort()).toEqual([ids.cancelledInOdoo, ids.missingInOdoo].sort());
   });
 
   it('lists runs newest first, refuses a second run of a kind while one runs, and answers problems for bad input', async () => {
@@ -189,6 +193,9 @@ describe('odoo-adapter reconciliation', () => {
     const invalid = await http().post('/reconciliations').send({ kind: 'INVOICES' }).expect(400);
     expect(invalid.body).toMatchObject({ code: 'REQUEST.INVALID', errors: [expect.objectContaining({ field: 'kind' })] });
     expect((await http().get('/reconciliations/6f1c1b34-5b8e-4b8a-9c55-0d2f8e3f2a10').expect(404)).body).toMatchObject({ code: 'RECONCILIATION.NOT_FOUND' });
+    const openApi = (await http().get('/openapi.json').expect(200)).body as { paths: Record<string, Record<string, unknown>> };
+    expect(Object.keys(openApi.paths['/reconciliations'])).toEqual(expect.arrayContaining(['get', 'post']));
+    expect(openApi.paths['/reconciliations/{runId}']).toHaveProperty('get');
   });
 
   it('runs each kind on schedule on one replica per interval', async () => {

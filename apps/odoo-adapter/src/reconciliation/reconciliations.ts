@@ -77,9 +77,10 @@ export class Reconciliations implements BeforeApplicationShutdown {
       reconciliationMetrics.runs.inc({ kind, outcome: 'COMPLETED' });
     } catch (error) {
       const { code, message } = error as Error & { code?: string };
-      await repository.fail(this.db, runId, new Date(), { code: code ?? 'RECONCILIATION.FAILED', message });
       reconciliationMetrics.runs.inc({ kind, outcome: 'FAILED' });
       this.logger.warn(`${kind} reconciliation ${runId} failed: ${message}`);
+      // If even this write fails, the run stays RUNNING until RECONCILIATION_RUN_TIMEOUT_MS marks it abandoned.
+      await repository.fail(this.db, runId, new Date(), { code: code ?? 'RECONCILIATION.FAILED', message }).catch((failure: Error) => this.logger.error(`could not record the failure of run ${runId}: ${failure.message}`));
     }
   }
 
