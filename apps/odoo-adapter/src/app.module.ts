@@ -4,18 +4,23 @@ import { ServiceKitModule } from '@backbone/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { OdooAdapterConfig } from './config/odoo-adapter.config';
 import { SYNC_EXECUTORS, type SyncExecutor } from './application/sync-executor';
+import { OdooVersion } from './application/odoo-version';
+import { SyncDeliveries } from './application/sync-deliveries';
+import { SyncOrderCancellations } from './application/sync-order-cancellations';
 import { SyncOutcomes } from './application/sync-outcomes';
 import { SyncSaleOrders } from './application/sync-sale-orders';
 import { SyncWorker } from './application/sync-worker';
 import { ChangeCaptureModule } from './change-capture/change-capture.module';
+import { OnOrderCancelled } from './handlers/on-order-cancelled.handler';
 import { OnOrderReceived } from './handlers/on-order-received.handler';
 import { OnOrderReserved } from './handlers/on-order-reserved.handler';
+import { OnOrderShipmentRecorded } from './handlers/on-order-shipment-recorded.handler';
 import { OdooModule } from './odoo/odoo.module';
 import { ErpOrdersRepository } from './persistence/erp-orders.repository';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { SyncJobsRepository } from './persistence/sync-jobs.repository';
 
-const EXECUTORS = [SyncSaleOrders];
+const EXECUTORS = [SyncSaleOrders, SyncOrderCancellations, SyncDeliveries];
 
 @Module({})
 export class AppModule {
@@ -38,11 +43,12 @@ export class AppModule {
         ChangeCaptureModule,
         ReconciliationModule,
       ],
-      controllers: [OnOrderReceived, OnOrderReserved],
+      controllers: [OnOrderReceived, OnOrderReserved, OnOrderCancelled, OnOrderShipmentRecorded],
       providers: [
         ErpOrdersRepository,
         SyncJobsRepository,
         SyncOutcomes,
+        OdooVersion,
         ...EXECUTORS,
         { provide: SYNC_EXECUTORS, inject: EXECUTORS, useFactory: (...executors: SyncExecutor[]) => executors },
         SyncWorker,

@@ -7,22 +7,14 @@ import { OdooClient } from '../odoo/odoo-client';
 import { OdooError } from '../odoo/odoo-error';
 import { ErpOrdersRepository } from '../persistence/erp-orders.repository';
 import { ensureExternalIds } from './external-ids';
+import { findProducts, findSaleOrders, type SaleOrderRef } from './odoo-lookups';
 import type { SyncExecutor } from './sync-executor';
 import { SyncOutcomes } from './sync-outcomes';
-
-interface SaleOrder {
-  id: number;
-  name: string;
-  client_order_ref: string;
-  state: string;
-}
 
 interface Pending {
   job: SyncJob;
   order: CanonicalOrder;
 }
-
-const SALE_ORDER_FIELDS = ['name', 'client_order_ref', 'state'];
 
 /**
  * OrderReserved → a confirmed sale order, for a whole batch in a fixed number of calls: find the
@@ -58,7 +50,7 @@ export class SyncSaleOrders implements SyncExecutor {
     }
     if (pending.length === 0) return;
 
-    const existing = await this.findSaleOrders(odoo, pending.map(({ order }) => order.orderId));
+    const existing = await findSaleOrders(odoo, pending.map(({ order }) => order.orderId));
     for (const { job, order } of pending) {
       if (existing.get(order.orderId)?.state === 'cancel') await this.outcomes.refused(trx, job, cancelledInOdoo(order.orderId, existing.get(order.orderId)!), this.odooModel);
     }
@@ -85,14 +77,6 @@ export class SyncSaleOrders implements SyncExecutor {
     }
   }
 
-  private async findSaleOrders(odoo: OdooClient, orderIds: string[]): Promise<Map<string, SaleOrder>> {
-    const rows = await odoo.searchRead<SaleOrder>(this.odooModel, { domain: [['client_order_ref', 'in', orderIds]], fields: SALE_ORDER_FIELDS, order: 'id' });
-    // Should two exist (written by hand), the first one is the order's.
-    const found = new Map<string, SaleOrder>();
-    for (const row of rows) if (!found.has(row.client_order_ref)) found.set(row.client_order_ref, row);
-    return found;
-  }
-
   /** Creates the sale orders Odoo lacks; refuses those whose master data is missing or that Odoo rejects. Answers ids by order id. */
   private async createMissing(trx: Knex.Transaction, odoo: OdooClient, missing: Pending[]): Promise<Map<string, number>> {
     const created = new Map<string, number>();
@@ -115,13 +99,10 @@ export class SyncSaleOrders implements SyncExecutor {
     const refs = [...new Set(orders.map((order) => order.customer.customerId))];
     const skus = [...new Set(orders.flatMap((order) => order.lines.map((line) => line.sku)))];
     const [partners, products] = await Promise.all([
-      odoo.searchRead<{ id: number; ref: string }>('res.partner', { domain: [['ref', 'in', refs]], fields: ['ref'], order: 'id' }),
-      odoo.searchRead<{ id: number; default_code: string }>('product.product', { domain: [['default_code', 'in', skus]], fields: ['default_code'], order: 'id' }),
+      odoo.searchRead<{ id: number; ref: string }>('res.partner', { domain: [['ref', 'in', refs]], fields: ['ref'], order: 'id desc' }),
+      findProducts(odoo, skus),
     ]);
-    return {
-      partners: new Map(partners.reverse().map((partner) => [partner.ref, partner.id])),
-      products: new Map(products.reverse().map((product) => [product.default_code, product.id])),
-    };
+    return { partners: new Map(partners.map((partner) => [partner.ref, partner.id])), products };
   }
 
   /** Confirms the drafts in one call; answers the order ids confirmed. */
@@ -134,10 +115,10 @@ export class SyncSaleOrders implements SyncExecutor {
     return confirmed;
   }
 
-  private async namesOf(odoo: OdooClient, ids: number[], existing: Map<string, SaleOrder>): Promise<Map<number, string>> {
+  private async namesOf(odoo: OdooClient, ids: number[], existing: Map<string, SaleOrderRef>): Promise<Map<number, string>> {
     const names = new Map([...existing.values()].map((row) => [row.id, row.name]));
     const unnamed = ids.filter((id) => !names.has(id));
-    if (unnamed.length > 0) for (const row of await odoo.read<SaleOrder>(this.odooModel, unnamed, ['name'])) names.set(row.id, row.name);
+    if (unnamed.length > 0) for (const row of await odoo.read<SaleOrderRef>(this.odooModel, unnamed, ['name'])) names.set(row.id, row.name);
     return names;
   }
 
@@ -169,7 +150,7 @@ function unknownOrder(orderId: string): Refusal {
   };
 }
 
-function cancelledInOdoo(orderId: string, saleOrder: SaleOrder): Refusal {
+function cancelledInOdoo(orderId: string, saleOrder: SaleOrderRef): Refusal {
   return {
     code: SyncRefusalCode.rejectedByOdoo,
     message: `Sale order ${saleOrder.name} for order ${orderId} is cancelled in Odoo: set it back to quotation there, then retry`,

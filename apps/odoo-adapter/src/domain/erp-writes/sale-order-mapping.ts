@@ -25,6 +25,7 @@ export const SyncRefusalCode = {
   unknownProduct: 'ERP.UNKNOWN_PRODUCT',
   rejectedByOdoo: 'ERP.REJECTED',
   unknownOrder: 'ERP.UNKNOWN_ORDER',
+  noOpenDelivery: 'ERP.NO_OPEN_DELIVERY',
 } as const;
 
 /** Why this order cannot become a sale order with the master data Odoo has, if it cannot. */

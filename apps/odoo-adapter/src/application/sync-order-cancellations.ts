@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import type { Knex } from 'knex';
+import { externalId } from '../domain/erp-writes/external-id';
+import { SyncRefusalCode } from '../domain/erp-writes/sale-order-mapping';
+import type { SyncJob } from '../domain/erp-writes/sync-job';
+import { OdooClient } from '../odoo/odoo-client';
+import { OdooError } from '../odoo/odoo-error';
+import { findSaleOrders, type SaleOrderRef } from './odoo-lookups';
+import type { SyncExecutor } from './sync-executor';
+import { SyncOutcomes } from './sync-outcomes';
+
+/**
+ * OrderCancelled → the order's sale order cancelled in Odoo (with its open deliveries), all of a
+ * batch in one `action_cancel` with `disable_cancel_warning` (no wizard). An order Odoo never got
+ * needs nothing; one already cancelled is reported again, so a replay or a lost answer settles.
+ */
+@Injectable()
+export class SyncOrderCancellations implements SyncExecutor {
+  readonly kind = 'sale-order-cancel';
+  readonly odooModel = 'sale.order';
+
+  constructor(
+    private readonly odooClient: OdooClient,
+    private readonly outcomes: SyncOutcomes,
+  ) {}
+
+  async run(trx: Knex.Transaction, jobs: SyncJob[]): Promise<void> {
+    const odoo = this.odooClient.lane('writes').correlated(jobs[0]!.correlationId);
+    const saleOrders = await findSaleOrders(odoo, jobs.map((job) => job.subjectId));
+    const open: Array<{ job: SyncJob; saleOrder: SaleOrderRef }> = [];
+    for (const job of jobs) {
+      const saleOrder = saleOrders.get(job.subjectId);
+      if (!saleOrder) await this.outcomes.skipped(trx, job);
+      else if (saleOrder.state === 'cancel') await this.cancelled(trx, job, saleOrder);
+      else open.push({ job, saleOrder });
+    }
+    await this.cancel(trx, odoo, open);
+  }
+
+  private async cancel(trx: Knex.Transaction, odoo: OdooClient, batch: Array<{ job: SyncJob; saleOrder: SaleOrderRef }>): Promise<void> {
+    if (batch.length === 0) return;
+    try {
+      await odoo.call('sale.order', 'action_cancel', { ids: batch.map(({ saleOrder }) => saleOrder.id), context: { disable_cancel_warning: true } });
+    } catch (error) {
+      if (!(error instanceof OdooError) || error.retriable) throw error;
+      if (batch.length > 1) {
+        for (const entry of batch) await this.cancel(trx, odoo, [entry]);
+        return;
+      }
+      const [{ job, saleOrder }] = batch as [{ job: SyncJob; saleOrder: SaleOrderRef }];
+      await this.outcomes.refused(
+        trx,
+        job,
+        {
+          code: SyncRefusalCode.rejectedByOdoo,
+          message: `Odoo refused to cancel sale order ${saleOrder.name}: ${error.message}`,
+          details: { orderId: job.subjectId, odooName: saleOrder.name, odooCode: error.code },
+        },
+        this.odooModel,
+      );
+      return;
+    }
+    for (const { job, saleOrder } of batch) await this.cancelled(trx, job, saleOrder);
+  }
+
+  private cancelled(trx: Knex.Transaction, job: SyncJob, saleOrder: SaleOrderRef): Promise<void> {
+    return this.outcomes.written(trx, job, { odooModel: this.odooModel, odooIds: [saleOrder.id], odooName: saleOrder.name, externalId: externalId('sale_order', job.subjectId) });
+  }
+}
