@@ -90,13 +90,15 @@ describe('order-service tells a web shop about its order, from intake to validat
     expect(status).toBe('VALIDATED');
 
     // Then its endpoint hears both events (outbox → Kafka → the service's own consumer → signed POST), in order
-    await eventually(async () => endpoint.calls.length >= 2, 30_000, 'two notifications');
-    const bodies = endpoint.calls.map((received) => JSON.parse(received.body) as Record<string, unknown>);
+    // (other tests may publish webshop orders on the shared topic meanwhile: only this order counts)
+    const calls = () => endpoint.calls.filter((received) => (JSON.parse(received.body) as { orderId: string }).orderId === orderId);
+    await eventually(async () => calls().length >= 2, 30_000, 'two notifications');
+    const bodies = calls().map((received) => JSON.parse(received.body) as Record<string, unknown>);
     expect(bodies.map((body) => [body.eventType, body.orderId, body.status, body.channelStatus])).toEqual([
       ['OrderReceived', orderId, 'RECEIVED', 'new'],
       ['OrderValidated', orderId, 'VALIDATED', 'processing'],
     ]);
-    expect(endpoint.calls.map((received) => received.headers['x-event-id'])).toEqual(bodies.map((body) => body.eventId));
+    expect(calls().map((received) => received.headers['x-event-id'])).toEqual(bodies.map((body) => body.eventId));
     const log = (await (await call('GET', `/channel-deliveries?orderId=${orderId}`)).json()) as { items: { status: string; attempts: number }[] };
     expect(log.items.map((item) => [item.status, item.attempts])).toEqual([
       ['DELIVERED', 1],
