@@ -105,6 +105,23 @@ describe.each([
     expect((await published('ProductChanged')).find((event) => event.payload.name === 'Early, committed late')!.payload.changedAt).toEqual(new Date('2026-11-23T08:01:00Z'));
   });
 
+  it('would miss that record with no overlap: the overlap is what catches late commits', async () => {
+    const early = odoo.seed.product({ name: 'Early', default_code: 'SKU-E' });
+    const capture = adapter({ CHANGE_CAPTURE_OVERLAP_MS: 0 });
+    odoo.faults.inject({ kind: 'delay', ms: 1500, match: { model: 'product.product', method: 'write' }, once: true });
+    at('2026-11-23T08:01:00Z');
+    const longTransaction = writer().write('product.product', [early], { name: 'Early, committed late' });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    at('2026-11-23T08:02:00Z');
+    odoo.seed.product({ name: 'Later', default_code: 'SKU-L' });
+    await capture.capture(stream('product.product'));
+    await longTransaction;
+
+    await capture.capture(stream('product.product'));
+
+    expect((await published('ProductChanged')).map((event) => event.payload.name)).not.toContain('Early, committed late');
+  });
+
   it('reads a large backlog in pages, including more rows with one write_date than fit a page', async () => {
     odoo.orm.call('product.product', 'create', [], { vals_list: Array.from({ length: 60 }, (_, index) => ({ name: `Bulk ${index}`, default_code: `BULK-${index}` })) });
     for (let index = 0; index < 15; index += 1) {

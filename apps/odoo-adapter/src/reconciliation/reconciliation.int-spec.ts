@@ -2,7 +2,7 @@ import { createBackboneCodec, EventProducer, EventPublisher, type OutgoingEvent 
 import { createTestDatabase, ensureCatalogTopics, eventually, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import { EXCEPTION_TABLE } from '@backbone/exceptions';
 import { startOdooSimulator, type OdooSimulator } from '@backbone/odoo-simulator';
-import { createService, loadConfig } from '@backbone/service-kit';
+import { createService, hashApiKey, loadConfig } from '@backbone/service-kit';
 import { stackEnv, startServiceProcess, type RunningService } from '@backbone/service-kit/testing';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
@@ -207,6 +207,37 @@ describe('odoo-adapter reconciliation', () => {
     const scheduled = await adapterDb.db('reconciliation_run').where({ trigger: 'SCHEDULE' }).orderBy('kind');
     expect(scheduled.map((run) => [run.kind, run.requested_by])).toEqual([['ORDER_STATE', 'schedule'], ['STOCK', 'schedule']]);
     await eventually(async () => (await adapterDb.db('reconciliation_run').where({ status: 'RUNNING' })).length === 0, 30_000, 'scheduled runs finished');
+  });
+
+  it('serves the report API to ops and admin only', async () => {
+    const keys = { ops: 'ops-key-for-tests', channel: 'channel-key-for-tests' };
+    const guarded = await createService(
+      AppModule.forRoot(
+        loadConfig(odooAdapterConfigSchema, {
+          ...stackEnv('unused'),
+          DATABASE_URL: adapterDb.url,
+          ODOO_URL: odoo.url,
+          ODOO_DATABASE: odoo.database,
+          ODOO_API_KEY: 'unused',
+          CHANGE_CAPTURE_ENABLED: 'false',
+          RECONCILIATION_INTERVAL_MS: '0',
+          AUTH_MODE: 'enforce',
+          AUTH_API_KEYS: JSON.stringify([
+            { id: 'ops-console', keyHash: hashApiKey(keys.ops), roles: ['ops'] },
+            { id: 'webshop', keyHash: hashApiKey(keys.channel), roles: ['channel'] },
+          ]),
+        }),
+      ),
+    );
+    await guarded.init();
+    try {
+      await request(guarded.getHttpServer()).get('/reconciliations').expect(401);
+      const refused = await request(guarded.getHttpServer()).post('/reconciliations').set('X-API-Key', keys.channel).send({ kind: 'STOCK' }).expect(403);
+      expect(refused.body).toMatchObject({ code: 'AUTH.FORBIDDEN' });
+      await request(guarded.getHttpServer()).get('/reconciliations').set('X-API-Key', keys.ops).expect(200);
+    } finally {
+      await guarded.close();
+    }
   });
 
   it('records a run that cannot read the inventory-service as FAILED with a typed error code', async () => {
