@@ -13,6 +13,12 @@ import { toOutgoing } from './outgoing-events';
 const BATCH = 500;
 /** A notification wakes the publisher when marks arrive; this poll is the fallback. */
 const IDLE_POLL_MS = 1000;
+/**
+ * Passes start at most this often. A quiet publisher still answers a notification at once; under
+ * a stream of changes, marks gather for a moment instead of a pass (and an outbox relay cycle)
+ * running per committed change, which costs more CPU than the wait costs latency.
+ */
+const MIN_PASS_GAP_MS = 20;
 
 /**
  * Publishes channel availability: it claims the (channel, sku) pairs stock changes marked, computes
@@ -31,6 +37,7 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
   private listener?: Client;
   /** A pass is due as soon as the current one ends (marks arrived while it ran). */
   private due = false;
+  private lastPassAt = 0;
 
   constructor(
     @Inject(DATABASE) private readonly db: Knex,
@@ -66,7 +73,11 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
 
   private wake(): void {
     if (this.running) this.due = true;
-    else this.schedule(0);
+    else this.schedule(this.gapLeft());
+  }
+
+  private gapLeft(): number {
+    return Math.max(0, this.lastPassAt + MIN_PASS_GAP_MS - Date.now());
   }
 
   /** One pass; returns how many pairs it looked at. */
@@ -83,19 +94,15 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
     const config = await StockQueries.channel(trx, channel);
     if (!config) return;
     const skus = rows.map((row) => row.sku);
-    const [positions, published, units] = await Promise.all([
-      StockQueries.positionsOf(trx, skus, config.locationIds),
-      AvailabilityRepository.published(trx, channel, skus),
-      StockQueries.baseUnits(trx, skus),
-    ]);
+    const [positions, published] = await Promise.all([StockQueries.positionsOf(trx, skus, config.locationIds), AvailabilityRepository.lastPublished(trx, channel, skus)]);
     const asOf = new Date();
     const events: InventoryEvent[] = [];
     const figures: { sku: string; available: string }[] = [];
     for (const sku of skus) {
       const available = channelAvailable(config, sku, positions);
-      const uom = units.get(sku);
-      if (!uom) continue; // the product is no longer known: nothing to publish for it
-      const before = published.get(sku);
+      const last = published.get(sku);
+      if (!last) continue; // the product is no longer known: nothing to publish for it
+      const { uom, available: before } = last;
       if (before !== undefined && compareQuantities(before, available) === 0) continue;
       events.push({ type: 'backbone.inventory.AvailabilityChanged', payload: { channel, sku, available: { value: available, uom }, asOf } });
       const reorderPoint = reorderPointOf(config, sku);
@@ -113,6 +120,7 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.due = false;
+      this.lastPassAt = Date.now();
       this.running = this.publishPending()
         .then((claimed) => claimed === BATCH || this.due, (error: Error) => {
           this.logger.error(`availability pass failed: ${error.message}`);
@@ -121,7 +129,7 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
         .then((again) => {
           this.running = undefined;
           // Pairs still inside their interval stay pending: look again when the earliest may be due.
-          this.schedule(again ? 0 : Math.min(IDLE_POLL_MS, Math.max(this.config.AVAILABILITY_INTERVAL_MS, 10)));
+          this.schedule(again ? this.gapLeft() : Math.min(IDLE_POLL_MS, Math.max(this.config.AVAILABILITY_INTERVAL_MS, 10)));
         });
     }, delayMs);
   }

@@ -44,9 +44,13 @@ export const AvailabilityRepository = {
     return rows;
   },
 
-  async published(trx: Knex.Transaction, channel: string, skus: readonly string[]): Promise<Map<string, string>> {
-    const rows: { sku: string; available: string }[] = await trx('availability_published').where({ channel }).whereIn('sku', skus);
-    return new Map(rows.map((row) => [row.sku, String(row.available)]));
+  /** Each known SKU's base unit and the figure last published for it on the channel (if any). */
+  async lastPublished(trx: Knex.Transaction, channel: string, skus: readonly string[]): Promise<Map<string, { uom: string; available?: string }>> {
+    const rows: { sku: string; base_unit: string; available: string | null }[] = await trx('product as p')
+      .leftJoin('availability_published as a', (join) => join.on('a.sku', 'p.sku').andOnVal('a.channel', channel))
+      .whereIn('p.sku', skus)
+      .select('p.sku', 'p.base_unit', 'a.available');
+    return new Map(rows.map((row) => [row.sku, { uom: row.base_unit, ...(row.available === null ? {} : { available: String(row.available) }) }]));
   },
 
   async savePublished(trx: Knex.Transaction, channel: string, figures: readonly { sku: string; available: string }[], at: Date): Promise<void> {

@@ -35,12 +35,6 @@ export const StockQueries = {
     };
   },
 
-  /** The base unit of each known SKU; figures are in it. */
-  async baseUnits(db: Knex, skus: readonly string[]): Promise<Map<string, string>> {
-    const rows: { sku: string; base_unit: string }[] = await db('product').whereIn('sku', skus).select('sku', 'base_unit');
-    return new Map(rows.map((row) => [row.sku, row.base_unit]));
-  },
-
   async allPositions(db: Knex): Promise<StockPosition[]> {
     return StockRepository.toPositions(await db('stock_position').orderBy([{ column: 'sku' }, { column: 'location_id' }]));
   },
