@@ -9,18 +9,20 @@ import { SyncDeliveries } from './application/sync-deliveries';
 import { SyncOrderCancellations } from './application/sync-order-cancellations';
 import { SyncOutcomes } from './application/sync-outcomes';
 import { SyncSaleOrders } from './application/sync-sale-orders';
+import { SyncStockCounts } from './application/sync-stock-counts';
 import { SyncWorker } from './application/sync-worker';
 import { ChangeCaptureModule } from './change-capture/change-capture.module';
 import { OnOrderCancelled } from './handlers/on-order-cancelled.handler';
 import { OnOrderReceived } from './handlers/on-order-received.handler';
 import { OnOrderReserved } from './handlers/on-order-reserved.handler';
 import { OnOrderShipmentRecorded } from './handlers/on-order-shipment-recorded.handler';
+import { OnStockChanged } from './handlers/on-stock-changed.handler';
 import { OdooModule } from './odoo/odoo.module';
 import { ErpOrdersRepository } from './persistence/erp-orders.repository';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { SyncJobsRepository } from './persistence/sync-jobs.repository';
 
-const EXECUTORS = [SyncSaleOrders, SyncOrderCancellations, SyncDeliveries];
+const EXECUTORS = [SyncSaleOrders, SyncOrderCancellations, SyncDeliveries, SyncStockCounts];
 
 @Module({})
 export class AppModule {
@@ -43,7 +45,7 @@ export class AppModule {
         ChangeCaptureModule,
         ReconciliationModule,
       ],
-      controllers: [OnOrderReceived, OnOrderReserved, OnOrderCancelled, OnOrderShipmentRecorded],
+      controllers: [OnOrderReceived, OnOrderReserved, OnOrderCancelled, OnOrderShipmentRecorded, OnStockChanged],
       providers: [
         ErpOrdersRepository,
         SyncJobsRepository,

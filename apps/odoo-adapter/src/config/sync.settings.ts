@@ -14,4 +14,13 @@ export const syncSettings = {
   SYNC_MAX_ATTEMPTS: int(1, 10_000).default(200),
   /** Longest wait between two tries of a job. */
   SYNC_RETRY_MAX_DELAY_MS: int(100, 3_600_000).default(30_000),
+  /**
+   * Locations whose on-hand stock Odoo mirrors from the backbone (comma-separated; the backbone
+   * location id is the Odoo location's full name, e.g. "WH/Stock"): each StockChanged there becomes an
+   * inventory count in Odoo. Empty: Odoo keeps its own stock.
+   */
+  ODOO_STOCK_MIRROR_LOCATIONS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((entry) => entry.trim()).filter((entry) => entry.length > 0)),
 };

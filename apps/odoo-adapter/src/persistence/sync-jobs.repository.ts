@@ -61,6 +61,10 @@ export class SyncJobsRepository {
       .update({ attempts: trx.raw('attempts + 1'), next_attempt_at: trx.raw(`now() + make_interval(secs => ?)`, [delayMs / 1000]), last_error: error });
   }
 
+  async updatePayload(trx: Knex.Transaction, jobId: string, payload: Record<string, unknown>): Promise<void> {
+    await trx('erp_sync_job').where({ id: jobId }).update({ payload: JSON.stringify(payload) });
+  }
+
   async stillPending(trx: Knex.Transaction, jobIds: string[]): Promise<string[]> {
     if (jobIds.length === 0) return [];
     return (await trx('erp_sync_job').whereIn('id', jobIds).andWhere({ status: 'PENDING' }).pluck('id')).map(String);

@@ -26,6 +26,7 @@ export const SyncRefusalCode = {
   rejectedByOdoo: 'ERP.REJECTED',
   unknownOrder: 'ERP.UNKNOWN_ORDER',
   noOpenDelivery: 'ERP.NO_OPEN_DELIVERY',
+  unknownLocation: 'ERP.UNKNOWN_LOCATION',
 } as const;
 
 /** Why this order cannot become a sale order with the master data Odoo has, if it cannot. */
