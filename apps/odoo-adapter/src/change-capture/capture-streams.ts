@@ -74,6 +74,27 @@ const products: CaptureStream = {
   }),
 };
 
+/**
+ * In Odoo the sales price and most product fields live on the template: writing them stamps the
+ * template's write_date, not the variants'. A changed template republishes those variants it is
+ * newer than (a variant as new or newer was published by the product.product stream already).
+ */
+const templates: CaptureStream = {
+  model: 'product.template',
+  filter: [],
+  fields: () => ['write_date'],
+  events: async (rows, odoo, config) => {
+    const changedAt = new Map(rows.map((row) => [row.id, parseOdooDatetime(row.write_date)]));
+    const variants = await odoo.searchRead<OdooRow>('product.product', { domain: [['product_tmpl_id', 'in', [...changedAt.keys()]]], fields: [...PRODUCT_FIELDS, 'product_tmpl_id'], context: WITH_ARCHIVED });
+    return variants.flatMap((variant) => {
+      const templateChangedAt = changedAt.get(many2oneId(variant.product_tmpl_id) ?? -1);
+      if (!templateChangedAt || templateChangedAt <= parseOdooDatetime(variant.write_date)) return [];
+      const payload = productChanged(variant, config.ODOO_CURRENCY, templateChangedAt);
+      return payload ? [event('ProductChanged', payload.productId, payload)] : [];
+    });
+  },
+};
+
 const partners: CaptureStream = {
   model: 'res.partner',
   filter: [],
@@ -139,4 +160,4 @@ const quants: CaptureStream = {
   },
 };
 
-export const CAPTURE_STREAMS: readonly CaptureStream[] = [products, partners, pricelists, pricelistItems, invoices, quants];
+export const CAPTURE_STREAMS: readonly CaptureStream[] = [products, templates, partners, pricelists, pricelistItems, invoices, quants];

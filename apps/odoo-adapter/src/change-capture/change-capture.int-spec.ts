@@ -66,6 +66,23 @@ describe.each([
     expect(await database.db('change_capture_checkpoint').where({ model: 'product.product' }).first()).toMatchObject({ watermark: new Date('2026-11-23T08:00:05Z') });
   });
 
+  it('republishes the variants of a changed template (Odoo keeps the sales price there), not the ones created with it', async () => {
+    const drill = odoo.seed.product({ name: 'Drill', default_code: 'SKU-1' });
+    const [template] = odoo.orm.read('product.product', [drill], ['product_tmpl_id'])[0].product_tmpl_id as [number, string];
+    await adapter().capture(stream('product.product'));
+    await adapter().capture(stream('product.template'));
+    expect(await skusOf('ProductChanged')).toEqual(['SKU-1']);
+
+    at('2026-11-23T08:30:00Z');
+    odoo.orm.write('product.template', [template], { list_price: 149 });
+    await adapter().capture(stream('product.product'));
+    await adapter().capture(stream('product.template'));
+
+    const events = await published('ProductChanged');
+    expect(events).toHaveLength(2);
+    expect(events[1]).toMatchObject({ key: String(drill), payload: { sku: 'SKU-1', changedAt: new Date('2026-11-23T08:30:00Z') } });
+  });
+
   it('does not republish what an overlapped re-read finds again, and publishes a record changed again', async () => {
     const product = odoo.seed.product({ name: 'Saw', default_code: 'SKU-2' });
     const capture = adapter();

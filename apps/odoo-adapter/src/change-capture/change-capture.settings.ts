@@ -2,7 +2,7 @@ import { jsonSetting } from '@backbone/service-kit';
 import { z } from 'zod';
 
 /** The Odoo models change capture polls (each has its own checkpoint, interval and overlap). */
-export const CAPTURED_MODELS = ['product.product', 'res.partner', 'product.pricelist', 'product.pricelist.item', 'account.move', 'stock.quant'] as const;
+export const CAPTURED_MODELS = ['product.product', 'product.template', 'res.partner', 'product.pricelist', 'product.pricelist.item', 'account.move', 'stock.quant'] as const;
 export type CapturedModel = (typeof CAPTURED_MODELS)[number];
 
 const ms = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
