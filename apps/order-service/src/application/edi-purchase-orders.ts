@@ -6,9 +6,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { governingPrice, governingPricelist, naturalKey, validateOrderRequest, type OrderRequestBody } from '../domain';
 import type { OrderServiceConfig } from '../config/order-service.config';
-import { ChannelMappingsRepository } from '../persistence/channel-mappings.repository';
-import { MasterDataRepository } from '../persistence/master-data.repository';
 import { IntakeOrder } from './intake-order';
+import { ValidationGates } from './validation-gates';
 
 /**
  * EDI 850s (already translated by the edi-gateway) enter through the same intake as REST orders.
@@ -21,6 +20,7 @@ export class EdiPurchaseOrders {
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: OrderServiceConfig,
     private readonly intake: IntakeOrder,
+    private readonly gates: ValidationGates,
     private readonly exceptions: ExceptionQueue,
   ) {}
 
@@ -44,7 +44,7 @@ export class EdiPurchaseOrders {
     const channel = naturalKey(`edi-${po.partnerId}`, po.poNumber).channel;
     const placedAt = `${po.poDate}T00:00:00Z`;
     const unpriced = po.lines.filter((line) => line.unitPrice === null);
-    const pricelist = unpriced.length > 0 ? await this.pricelistFor(trx, po.partnerId, channel, unpriced.map((line) => line.sku)) : null;
+    const pricelist = unpriced.length > 0 ? await this.pricelistFor(trx, po, channel) : null;
     const currency = po.lines.find((line) => line.unitPrice !== null)?.unitPrice?.currency ?? pricelist?.currency ?? this.config.EDI_DEFAULT_CURRENCY;
     const billTo = po.billTo ?? po.shipTo;
     return {
@@ -67,11 +67,9 @@ export class EdiPurchaseOrders {
     };
   }
 
-  private async pricelistFor(trx: Knex.Transaction, customerId: string, channel: string, skus: string[]) {
-    const [customer, settings] = [await MasterDataRepository.customer(trx, customerId), await ChannelMappingsRepository.find(trx, channel)];
-    const assignment = { customerPricelistId: customer?.pricelistId ?? null, channelPricelistId: settings?.pricelistId ?? null, defaultPricelistId: this.config.DEFAULT_PRICELIST_ID ?? null };
-    const ids = [assignment.customerPricelistId, assignment.channelPricelistId, assignment.defaultPricelistId].filter((id): id is number => id !== null);
-    return governingPricelist(await MasterDataRepository.pricelists(trx, ids, skus), assignment);
+  private async pricelistFor(trx: Knex.Transaction, po: PurchaseOrderReceived, channel: string) {
+    const context = await this.gates.context(trx, { channel, customerId: po.partnerId, skus: po.lines.map((line) => line.sku) });
+    return governingPricelist(context.pricelists, this.gates.assignment(context));
   }
 }
 

@@ -1,8 +1,7 @@
 import { DATABASE } from '@backbone/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { naturalKey, normalizeOrder, receiveOrder, runGates, type Actor, type ChannelMapping, type OrderRequest, type Rejection } from '../domain';
-import { ChannelMappingsRepository } from '../persistence/channel-mappings.repository';
+import { normalizeOrder, receiveOrder, runGates, type Actor, type ChannelMapping, type OrderRequest, type Rejection } from '../domain';
 import { IdempotencyRepository, type StoredResponse } from '../persistence/idempotency.repository';
 import type { StoredOrder } from '../persistence/orders.repository';
 import { OrderChanges, type ChangeCause } from './order-changes';
@@ -39,12 +38,12 @@ export class IntakeOrder {
   ) {}
 
   async execute(trx: Knex.Transaction, request: OrderRequest, actor: Actor, cause: ChangeCause): Promise<IntakeOutcome> {
-    const settings = await ChannelMappingsRepository.find(trx, naturalKey(request.channel, request.externalOrderId).channel);
-    const normalized = normalizeOrder(request, settings ?? passThrough(request));
+    const context = await this.gates.context(trx, { channel: request.channel, customerId: request.customer.customerId, skus: request.lines.map((line) => line.sku) });
+    const normalized = normalizeOrder(request, context.settings ?? passThrough(request));
     if (!normalized.ok) return { outcome: 'UNMAPPED', unmapped: normalized.error };
     const at = new Date();
     const received = receiveOrder(normalized.value, actor, at);
-    const inputs = await this.gates.inputs(trx, received.order, settings?.pricelistId ?? null);
+    const inputs = await this.gates.inputs(trx, received.order, context);
     const gated = runGates(received.order, inputs, SYSTEM_ACTOR, at);
     if (!gated.ok) throw new TypeError(gated.error.message);
     const stored = await this.changes.insert(trx, { order: received.order, erpOrderId: null, erpOrderName: null, allocations: [] }, [steps.received(received), plainStep(gated.value)], cause);

@@ -1,4 +1,4 @@
-import { Outbox, type OutgoingEvent } from '@backbone/events';
+import { newEventId, Outbox, type OutgoingEvent } from '@backbone/events';
 import { ExceptionQueue } from '@backbone/exceptions';
 import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
@@ -46,8 +46,10 @@ export class OrderChanges {
   /** Inserts a new order with its first steps; false (nothing written) when the order exists already. */
   async insert(trx: Knex.Transaction, stored: StoredOrder, steps: readonly Step[], cause: ChangeCause): Promise<StoredOrder | null> {
     const next = this.after(stored, steps);
-    if (!(await OrdersRepository.insert(trx, next))) return null;
-    await this.publish(trx, steps, cause);
+    // Event ids are made here, so the audit rows can go in with the order in one statement.
+    const eventIds = steps.map(() => newEventId());
+    if (!(await OrdersRepository.insert(trx, next, steps.map(({ transitioned }, index) => ({ ...transitioned.audit, eventId: eventIds[index] }))))) return null;
+    await this.outbox.append(trx, this.events(steps, cause, eventIds));
     return next;
   }
 
@@ -76,17 +78,19 @@ export class OrderChanges {
   }
 
   private async publish(trx: Knex.Transaction, steps: readonly Step[], cause: ChangeCause): Promise<void> {
-    const eventIds = await this.outbox.append(
-      trx,
-      steps.map(({ transitioned, payload }) => ({
-        type: transitioned.event,
-        key: transitioned.order.orderId,
-        payload,
-        correlationId: cause.correlationId,
-        causationId: cause.causationId,
-        occurredAt: transitioned.audit.at,
-      })),
-    );
+    const eventIds = await this.outbox.append(trx, this.events(steps, cause));
     await OrdersRepository.appendAudit(trx, steps.map(({ transitioned }, index) => ({ ...transitioned.audit, eventId: eventIds[index] })));
+  }
+
+  private events(steps: readonly Step[], cause: ChangeCause, eventIds?: readonly string[]): OutgoingEvent[] {
+    return steps.map(({ transitioned, payload }, index) => ({
+      type: transitioned.event,
+      key: transitioned.order.orderId,
+      payload,
+      eventId: eventIds?.[index],
+      correlationId: cause.correlationId,
+      causationId: cause.causationId,
+      occurredAt: transitioned.audit.at,
+    }));
   }
 }

@@ -2,9 +2,9 @@ import { ExceptionQueue } from '@backbone/exceptions';
 import { SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { money, runGates, transition, type Actor, type GateInputs, type Order, type Rejection, type Result, type Transitioned } from '../domain';
+import { money, naturalKey, runGates, transition, type Actor, type GateInputs, type Order, type PricelistAssignment, type Rejection, type Result, type Transitioned } from '../domain';
 import type { OrderServiceConfig } from '../config/order-service.config';
-import { ChannelMappingsRepository } from '../persistence/channel-mappings.repository';
+import { IntakeContextRepository, type IntakeContext } from '../persistence/intake-context.repository';
 import { MasterDataRepository } from '../persistence/master-data.repository';
 import { OrdersRepository } from '../persistence/orders.repository';
 import { orderSubject, OrderChanges, type ChangeCause, type Step } from './order-changes';
@@ -36,16 +36,28 @@ export class ValidationGates {
     private readonly exceptions: ExceptionQueue,
   ) {}
 
-  async inputs(trx: Knex.Transaction, order: Order, channelPricelistId: number | null): Promise<GateInputs> {
+  /** Channel mapping, customer and candidate pricelists for an order request, in one query. */
+  context(trx: Knex.Transaction, request: { channel: string; customerId: string; skus: readonly string[] }): Promise<IntakeContext> {
+    return IntakeContextRepository.load(trx, {
+      channel: naturalKey(request.channel, '-').channel,
+      customerId: request.customerId,
+      skus: [...new Set(request.skus.map((sku) => sku.trim()))],
+      defaultPricelistId: this.config.DEFAULT_PRICELIST_ID ?? null,
+    });
+  }
+
+  /** The gates' inputs; a customer with a credit limit is read again, locked, with the exposure of their open orders. */
+  async inputs(trx: Knex.Transaction, order: Order, context: IntakeContext): Promise<GateInputs> {
     const customerId = order.customer.customerId;
-    let customer = await MasterDataRepository.customer(trx, customerId);
-    if (customer?.creditLimit) customer = await MasterDataRepository.customer(trx, customerId, true);
+    const customer = context.customer?.creditLimit ? await MasterDataRepository.customer(trx, customerId, true) : context.customer;
     const limit = customer?.creditLimit ?? null;
     const openExposure = limit ? money(await OrdersRepository.openExposure(trx, customerId, limit.currency, order.orderId), limit.currency) : money('0', order.currency);
-    const assignment = { customerPricelistId: customer?.pricelistId ?? null, channelPricelistId, defaultPricelistId: this.config.DEFAULT_PRICELIST_ID ?? null };
-    const ids = [assignment.customerPricelistId, assignment.channelPricelistId, assignment.defaultPricelistId].filter((id): id is number => id !== null);
-    const pricelists = await MasterDataRepository.pricelists(trx, [...new Set(ids)], [...new Set(order.lines.map((line) => line.sku))]);
-    return { credit: { customer, openExposure }, prices: { pricelists, assignment, tolerance: this.config.PRICE_TOLERANCE } };
+    return { credit: { customer, openExposure }, prices: { pricelists: context.pricelists, assignment: this.assignment(context), tolerance: this.config.PRICE_TOLERANCE } };
+  }
+
+  /** Which pricelists govern: the customer's (from the ERP), the channel's (mapping tables), the configured default. */
+  assignment(context: IntakeContext): PricelistAssignment {
+    return { customerPricelistId: context.customer?.pricelistId ?? null, channelPricelistId: context.settings?.pricelistId ?? null, defaultPricelistId: this.config.DEFAULT_PRICELIST_ID ?? null };
   }
 
   /**
@@ -57,8 +69,7 @@ export class ValidationGates {
     const stored = await OrdersRepository.lock(trx, orderId);
     if (!stored || stored.order.status !== 'ON_HOLD' || stored.order.hold?.returnTo !== 'RECEIVED') return;
     const { order } = stored;
-    const settings = await ChannelMappingsRepository.find(trx, order.channel);
-    const inputs = await this.inputs(trx, order, settings?.pricelistId ?? null);
+    const inputs = await this.inputs(trx, order, await this.context(trx, { channel: order.channel, customerId: order.customer.customerId, skus: order.lines.map((line) => line.sku) }));
     const at = new Date();
     const released = transitionOrThrow(transition(order, 'RELEASE_HOLD', actor, at, { code: 'ORDER.GATES_RETRIED', message: 'gates re-run after a retry' }));
     const gated = runGates(released.order, inputs, SYSTEM_ACTOR, at);

@@ -1,6 +1,7 @@
 import type { PartnerChanged, PricelistChanged } from '@backbone/schemas';
 import type { Knex } from 'knex';
-import type { CustomerAccount, Pricelist } from '../domain';
+import type { CustomerAccount } from '../domain';
+import { plain } from './intake-context.repository';
 
 /** A customer as the gates see it, with the pricelist the ERP assigns to them. */
 export type Customer = CustomerAccount & { pricelistId: number | null };
@@ -28,7 +29,7 @@ export const MasterDataRepository = {
       customerId: row.customer_id,
       active: row.active,
       onCreditHold: row.on_credit_hold,
-      creditLimit: row.credit_limit_amount === null ? null : { amount: normalize(row.credit_limit_amount), currency: row.credit_limit_currency },
+      creditLimit: row.credit_limit_amount === null ? null : { amount: plain(String(row.credit_limit_amount)), currency: row.credit_limit_currency },
       pricelistId: row.pricelist_id,
     };
   },
@@ -62,49 +63,4 @@ export const MasterDataRepository = {
     }
     return true;
   },
-
-  /** The pricelists `ids` with only their items for `skus`: all the price gate needs, in one query. */
-  async pricelists(trx: Knex.Transaction, ids: readonly number[], skus: readonly string[]): Promise<Pricelist[]> {
-    if (ids.length === 0) return [];
-    const { rows } = await trx.raw<{ rows: PricelistRow[] }>(
-      `select p.pricelist_id, p.currency, p.active, i.product_id, i.sku, i.min_quantity::text as min_quantity, i.uom, i.price::text as price, i.date_start, i.date_end
-       from pricelist p left join pricelist_item i on i.pricelist_id = p.pricelist_id and i.sku = any(?)
-       where p.pricelist_id = any(?) order by p.pricelist_id, i.position`,
-      [[...skus], [...ids]],
-    );
-    const byId = new Map<number, Pricelist>();
-    for (const row of rows) {
-      let pricelist = byId.get(row.pricelist_id);
-      if (!pricelist) byId.set(row.pricelist_id, (pricelist = { pricelistId: row.pricelist_id, currency: row.currency, active: row.active, items: [] }));
-      if (row.sku === null) continue;
-      pricelist.items.push({
-        productId: row.product_id,
-        sku: row.sku,
-        minQuantity: { value: normalize(row.min_quantity), uom: row.uom },
-        price: { amount: normalize(row.price), currency: row.currency },
-        dateStart: row.date_start,
-        dateEnd: row.date_end,
-      });
-    }
-    return [...byId.values()];
-  },
 };
-
-interface PricelistRow {
-  pricelist_id: number;
-  currency: string;
-  active: boolean;
-  product_id: number;
-  sku: string | null;
-  min_quantity: string;
-  uom: string;
-  price: string;
-  date_start: Date | null;
-  date_end: Date | null;
-}
-
-/** numeric as text keeps trailing zeros ("2.50"); the domain's decimals do not care, but events read better without. */
-function normalize(value: string | number): string {
-  const text = String(value);
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
-}

@@ -35,10 +35,18 @@ export interface OrderCursor {
 const OPEN = ['CANCELLED', 'REJECTED', 'INVOICED'];
 
 export const OrdersRepository = {
-  /** Inserts a new order; false when the natural key (channel + external id, hence the id) exists already. */
-  async insert(trx: Knex.Transaction, stored: StoredOrder): Promise<boolean> {
-    const inserted = await trx.raw<{ rowCount: number }>(`insert into orders (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) on conflict do nothing`, toRow(stored));
-    return inserted.rowCount === 1;
+  /**
+   * Inserts a new order and its first audit entries in one statement; false (nothing written) when
+   * the natural key (channel + external id, hence the id) exists already.
+   */
+  async insert(trx: Knex.Transaction, stored: StoredOrder, audit: readonly AuditRecord[]): Promise<boolean> {
+    const inserted = await trx.raw<{ rowCount: number }>(
+      `with inserted as (insert into orders (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) on conflict do nothing returning order_id)
+       insert into order_audit (order_id, ${AUDIT_FIELDS.map(([name]) => name).join(', ')})
+       select inserted.order_id, a.* from inserted, jsonb_to_recordset(?::jsonb) as a(${AUDIT_FIELDS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
+      [...toRow(stored), JSON.stringify(audit.map(toAuditRow))],
+    );
+    return inserted.rowCount > 0;
   },
 
   /** The order, locked until the transaction ends (every change to one order is serialized). */
@@ -82,22 +90,9 @@ export const OrdersRepository = {
     return rows[0].total;
   },
 
-  async appendAudit(trx: Knex.Transaction, entries: readonly (AuditEntry & { eventId: string | null })[]): Promise<void> {
+  async appendAudit(trx: Knex.Transaction, entries: readonly AuditRecord[]): Promise<void> {
     if (entries.length === 0) return;
-    await trx('order_audit').insert(
-      entries.map((entry) => ({
-        order_id: entry.orderId,
-        command: entry.command,
-        from_status: entry.from,
-        to_status: entry.to,
-        actor_kind: entry.actor.kind,
-        actor_id: entry.actor.id,
-        reason_code: entry.reason.code,
-        reason_message: entry.reason.message,
-        at: entry.at,
-        event_id: entry.eventId,
-      })),
-    );
+    await trx('order_audit').insert(entries.map((entry) => ({ order_id: entry.orderId, ...toAuditRow(entry) })));
   },
 
   async history(db: Knex, orderId: string) {
@@ -124,6 +119,35 @@ export const OrdersRepository = {
     return (await query).map(fromRow);
   },
 };
+
+/** An audit entry with the id of the event its transition published. */
+export type AuditRecord = AuditEntry & { eventId: string | null };
+
+const AUDIT_FIELDS = [
+  ['command', 'text'],
+  ['from_status', 'text'],
+  ['to_status', 'text'],
+  ['actor_kind', 'text'],
+  ['actor_id', 'text'],
+  ['reason_code', 'text'],
+  ['reason_message', 'text'],
+  ['at', 'timestamptz'],
+  ['event_id', 'uuid'],
+] as const;
+
+function toAuditRow(entry: AuditRecord) {
+  return {
+    command: entry.command,
+    from_status: entry.from,
+    to_status: entry.to,
+    actor_kind: entry.actor.kind,
+    actor_id: entry.actor.id,
+    reason_code: entry.reason.code,
+    reason_message: entry.reason.message,
+    at: entry.at,
+    event_id: entry.eventId,
+  };
+}
 
 const COLUMNS = ['order_id', 'channel', 'external_order_id', 'status', 'customer_id', 'currency', 'total', 'erp_order_id', 'erp_order_name', 'allocations', 'body', 'version', 'received_at', 'updated_at'];
 
