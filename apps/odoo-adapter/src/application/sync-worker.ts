@@ -3,7 +3,9 @@ import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { OdooAdapterConfig } from '../config/odoo-adapter.config';
+import { SyncRefusalCode } from '../domain/erp-writes/sale-order-mapping';
 import { retryDelayMs, type SyncJob } from '../domain/erp-writes/sync-job';
+import { OdooError } from '../odoo/odoo-error';
 import { SyncJobsRepository } from '../persistence/sync-jobs.repository';
 import { SYNC_EXECUTORS, type SyncExecutor } from './sync-executor';
 import { SyncOutcomes } from './sync-outcomes';
@@ -69,6 +71,7 @@ export class SyncWorker implements OnApplicationBootstrap, OnApplicationShutdown
     } catch (error) {
       const code = errorCode(error);
       const message = (error as Error).message;
+      if (error instanceof OdooError && !error.retriable) return this.refuseUnsettled(trx, executor, jobs, error);
       const attempts = Math.max(...jobs.map((job) => job.attempts)) + 1;
       const exhausted = jobs.filter((job) => job.attempts + 1 >= this.config.SYNC_MAX_ATTEMPTS);
       const pending = new Set(await this.jobs.stillPending(trx, exhausted.map((job) => job.id)));
@@ -76,6 +79,13 @@ export class SyncWorker implements OnApplicationBootstrap, OnApplicationShutdown
       await this.jobs.reschedule(trx, jobs.map((job) => job.id), retryDelayMs(attempts, this.config.SYNC_RETRY_MAX_DELAY_MS), `${code}: ${message}`);
       this.logger.warn({ msg: 'Odoo write postponed', kind: executor.kind, jobs: jobs.length, code, error: message, attempts, correlation_id: jobs[0]!.correlationId });
     }
+  }
+
+  /** Odoo refused the batch for a reason trying again cannot fix: each unsettled job goes to the exception queue. */
+  private async refuseUnsettled(trx: Knex.Transaction, executor: SyncExecutor, jobs: SyncJob[], error: OdooError): Promise<void> {
+    const pending = new Set(await this.jobs.stillPending(trx, jobs.map((job) => job.id)));
+    const refusal = { code: SyncRefusalCode.rejectedByOdoo, message: `Odoo refused the write: ${error.message}`, details: { odooCode: error.code } };
+    for (const job of jobs) if (pending.has(job.id)) await this.outcomes.refused(trx, job, { ...refusal, details: { ...refusal.details, subjectId: job.subjectId } }, executor.odooModel);
   }
 
   private idle(): Promise<void> {

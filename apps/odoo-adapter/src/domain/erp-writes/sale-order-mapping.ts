@@ -27,6 +27,7 @@ export const SyncRefusalCode = {
   unknownOrder: 'ERP.UNKNOWN_ORDER',
   noOpenDelivery: 'ERP.NO_OPEN_DELIVERY',
   unknownLocation: 'ERP.UNKNOWN_LOCATION',
+  noDeliveredGoods: 'ERP.NO_DELIVERED_GOODS',
 } as const;
 
 /** Why this order cannot become a sale order with the master data Odoo has, if it cannot. */
