@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import type { Kafka } from 'kafkajs';
+
 /** Shared measurement helpers for the benchmarks. */
 export interface PathResult {
   name: string;
@@ -42,3 +45,38 @@ export async function until(done: () => boolean, timeoutMs: number, what: string
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** User + system CPU time of a process so far (Linux /proc; NaN elsewhere). */
+export function cpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
+/** Resolves when the asynchronous `done()` returns true, polling every 50 ms; rejects after the timeout. */
+export async function pollUntil(done: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`benchmark timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Resolves once the consumer group is stable with members (a started service has joined). */
+export async function waitForGroup(kafka: Kafka, groupId: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    for (let tries = 0; tries < 300; tries++) {
+      const { groups } = await admin.describeGroups([groupId]);
+      if (groups[0]?.state === 'Stable' && groups[0].members.length > 0) return;
+      await sleep(200);
+    }
+    throw new Error(`consumer group ${groupId} never became stable`);
+  } finally {
+    await admin.disconnect();
+  }
+}

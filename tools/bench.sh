@@ -3,4 +3,4 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 nx run-many -t build --outputStyle=static >/dev/null
-cd bench && npm run --silent bench:events && npm run --silent bench:inventory && npm run --silent bench:odoo
+cd bench && npm run --silent bench:events && npm run --silent bench:inventory && npm run --silent bench:odoo && npm run --silent bench:orders

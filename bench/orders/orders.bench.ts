@@ -1,0 +1,190 @@
+/*
+ * bench/orders: the order-service intake API as channels use it (its own process, real Kafka,
+ * registry and PostgreSQL), with the inventory-service reserving behind it.
+ *   throughput: BENCH_ORDERS orders POSTed by BENCH_ORDER_CONCURRENCY keep-alive connections, each
+ *               with an Idempotency-Key; an order is accepted when its 201 answers (order, audit
+ *               and outbox rows committed); then until the relay has sent every event to Kafka
+ *   latency:    BENCH_ORDERS_PACED orders at half the accepted rate (or BENCH_ORDER_RATE/s if
+ *               lower): the intake request's latency, and from the request to OrderReserved on
+ *               orders.order.v1 (order-service → inventory-service reservation → order-service)
+ *   baseline:   raw kafkajs with JSON values on the same broker in the same run (bench/events' (c))
+ * Run: npm run bench (builds everything), or npm run bench:orders -w bench after a build.
+ */
+import { Agent, request } from 'node:http';
+import { createBackboneCodec, EventProducer, EventPublisher } from '@backbone/events';
+import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
+import { startServiceProcess, type RunningService } from '@backbone/service-kit/testing';
+import { cpuMs, pollUntil, printTable, sleep, summarize, until, waitForGroup, type PathResult } from '../support';
+import { measure, rawKafkajsPath } from '../events/paths';
+
+const BURST = Number(process.env.BENCH_ORDERS ?? 10_000);
+const PACED = Number(process.env.BENCH_ORDERS_PACED ?? 3_000);
+const CONCURRENCY = Number(process.env.BENCH_ORDER_CONCURRENCY ?? 32);
+const MAX_RATE = Number(process.env.BENCH_ORDER_RATE ?? Number.POSITIVE_INFINITY);
+const SKUS = 200;
+const CUSTOMER = 'BENCH-CUSTOMER';
+const address = { name: 'Bench GmbH', street: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };
+
+const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function orderBody(externalOrderId: string, i: number): string {
+  return JSON.stringify({
+    channel: 'webshop',
+    externalOrderId,
+    customer: { customerId: CUSTOMER, name: 'Bench GmbH' },
+    billTo: address,
+    shipTo: address,
+    currency: 'EUR',
+    lines: [{ sku: `BENCH-${i % SKUS}`, quantity: '1', unit: 'Units', unitPrice: '9.90' }],
+    placedAt: new Date().toISOString(),
+  });
+}
+
+/** POSTs one order; resolves with the status and the order id. */
+function submit(url: URL, externalOrderId: string, i: number): Promise<{ status: number; orderId: string }> {
+  const body = orderBody(externalOrderId, i);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { agent, host: url.hostname, port: url.port, path: '/orders', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': externalOrderId } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, orderId: res.statusCode === 201 ? (JSON.parse(text) as { orderId: string }).orderId : text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function main(): Promise<void> {
+  const kafka = testKafka('bench-orders');
+  await ensureCatalogTopics(kafka);
+  const results: PathResult[] = [];
+  /** The order-service process's CPU time per accepted order in the burst: steadier than wall-clock figures on a shared machine. */
+  let cpu = NaN;
+  console.log('bench/orders: baseline (raw kafkajs, JSON) first');
+  const [baseline] = await measure(await rawKafkajsPath(kafka));
+  results.push(baseline);
+
+  const [orderDb, inventoryDb] = await Promise.all([createTestDatabase({ eventTables: false }), createTestDatabase({ eventTables: false })]);
+  const orderGroup = uniqueName('bench-orders');
+  const orders = await startServiceProcess('order-service', { DATABASE_URL: orderDb.url, KAFKA_CONSUMER_GROUP: orderGroup, KAFKA_CONSUMER_START: 'latest', DEFAULT_PRICELIST_ID: '1' });
+  let inventory: RunningService | undefined;
+  const producer = new EventProducer(kafka);
+  const erp = new EventPublisher(createBackboneCodec({ url: testStack.registryUrl }), producer, 'bench-erp');
+  const watcher = kafka.consumer({ groupId: uniqueName('bench-order-events'), maxWaitTimeInMs: 100 });
+  try {
+    await waitForGroup(kafka, orderGroup);
+    await seedMasterData(erp, orderDb);
+    const url = new URL(orders.url);
+
+    console.log(`order-service: burst of ${BURST} orders, ${CONCURRENCY} connections`);
+    const burstStart = Date.now();
+    const cpuBefore = cpuMs(orders.child.pid);
+    const burstLatencies: number[] = [];
+    let next = 0;
+    let refused = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let i = next++; i < BURST; i = next++) {
+          const sent = Date.now();
+          const { status } = await submit(url, `BURST-${orderGroup}-${i}`, i);
+          burstLatencies.push(Date.now() - sent);
+          if (status !== 201) refused++;
+        }
+      }),
+    );
+    const accepted = summarize(`intake API, ${CONCURRENCY} concurrent (201s)`, BURST, burstStart, Date.now(), burstLatencies);
+    results.push(accepted);
+    cpu = (cpuMs(orders.child.pid) - cpuBefore) / BURST;
+    if (refused > 0) throw new Error(`${refused} orders were not accepted`);
+    await pollUntil(async () => Number((await orderDb.db('event_outbox').count({ n: '*' }))[0].n) === 0, 300_000, 'the outbox drained');
+    results.push(summarize('intake API → every event relayed to Kafka', BURST, burstStart, Date.now(), []));
+    const [{ validated }] = await orderDb.db('orders').where({ status: 'VALIDATED' }).count({ validated: '*' });
+    if (Number(validated) !== BURST) throw new Error(`only ${validated} of ${BURST} orders passed the gates`);
+
+    // The inventory-service reserves from here on (started now, so the burst does not share the CPU with it).
+    const inventoryGroup = uniqueName('bench-inventory');
+    inventory = await startServiceProcess('inventory-service', { DATABASE_URL: inventoryDb.url, KAFKA_CONSUMER_GROUP: inventoryGroup, KAFKA_CONSUMER_START: 'latest' });
+    await seedStock(inventoryDb);
+    await waitForGroup(kafka, inventoryGroup);
+    const reservedAt = new Map<string, number>();
+    const joined = new Promise<void>((resolve) => watcher.on(watcher.events.GROUP_JOIN, () => resolve()));
+    await watcher.connect();
+    await watcher.subscribe({ topics: ['orders.order.v1'], fromBeginning: false });
+    await watcher.run({
+      eachMessage: async ({ message }) => {
+        if (message.headers?.['event-type']?.toString() === 'backbone.orders.OrderReserved') reservedAt.set(message.key!.toString(), Date.now());
+      },
+    });
+    await joined;
+
+    const rate = Math.min(MAX_RATE, Math.floor(accepted.eventsPerSecond / 2));
+    console.log(`paced: ${PACED} orders at ${rate}/s`);
+    const sentAt = new Map<string, number>();
+    const intakeLatencies: number[] = [];
+    const pending: Promise<void>[] = [];
+    const pacedStart = Date.now();
+    const perTick = Math.max(1, Math.round(rate / 100));
+    for (let sent = 0, tick = 0; sent < PACED; tick++) {
+      for (let k = 0; k < perTick && sent < PACED; k++, sent++) {
+        const i = sent;
+        const at = Date.now();
+        pending.push(
+          submit(url, `PACED-${orderGroup}-${i}`, i).then(({ status, orderId }) => {
+            if (status !== 201) throw new Error(`paced order ${i} answered ${status}: ${orderId}`);
+            intakeLatencies.push(Date.now() - at);
+            sentAt.set(orderId, at);
+          }),
+        );
+      }
+      const wait = pacedStart + (tick + 1) * 10 - Date.now();
+      if (wait > 0) await sleep(wait);
+    }
+    await Promise.all(pending);
+    results.push(summarize(`intake API latency (paced ${rate}/s)`, PACED, pacedStart, Date.now(), intakeLatencies));
+    await until(() => [...sentAt.keys()].every((orderId) => reservedAt.has(orderId)), 120_000, 'every OrderReserved', () => `${[...sentAt.keys()].filter((id) => reservedAt.has(id)).length} of ${PACED}`);
+    results.push(summarize(`intake → OrderReserved (paced ${rate}/s)`, PACED, pacedStart, Date.now(), [...sentAt].map(([orderId, at]) => (reservedAt.get(orderId) as number) - at)));
+  } finally {
+    await watcher.disconnect();
+    await producer.disconnect();
+    await Promise.all([orders.stop(), inventory?.stop()]);
+    await Promise.all([orderDb.drop(), inventoryDb.drop()]);
+    agent.destroy();
+  }
+
+  printTable(results);
+  console.log(`\norder-service CPU per accepted order (burst, relay included): ${cpu.toFixed(2)} ms`);
+  console.log('');
+  console.log(`accepted orders/s: ${results[1].eventsPerSecond.toFixed(0)} (baseline raw kafkajs events/s: ${results[0].eventsPerSecond.toFixed(0)}, ratio ${(results[1].eventsPerSecond / results[0].eventsPerSecond).toFixed(2)})`);
+  process.exit(0);
+}
+
+/** The customer and the pricelist the gates check, published as the odoo-adapter publishes them. */
+async function seedMasterData(erp: EventPublisher, orderDb: TestDatabase): Promise<void> {
+  const units = { value: '1', uom: 'Units' };
+  await erp.publish([
+    {
+      type: 'backbone.erp.PricelistChanged',
+      key: '1',
+      payload: { pricelistId: 1, name: 'Bench', currency: 'EUR', active: true, changedAt: new Date(), items: Array.from({ length: SKUS }, (_, i) => ({ productId: i + 1, sku: `BENCH-${i}`, minQuantity: units, price: { amount: '9.90', currency: 'EUR' }, dateStart: null, dateEnd: null })) },
+    },
+    { type: 'backbone.erp.PartnerChanged', key: '1', payload: { partnerId: 1, parentId: null, name: 'Bench GmbH', isCompany: true, email: null, vat: null, address: null, creditLimit: null, onCreditHold: false, active: true, ref: CUSTOMER, pricelistId: 1, changedAt: new Date() } },
+  ]);
+  await pollUntil(async () => (await orderDb.db('customer_account').where({ customer_id: CUSTOMER }).first()) !== undefined && (await orderDb.db('pricelist_item').count({ n: '*' }))[0].n === String(SKUS), 60_000, 'master data synced');
+}
+
+async function seedStock(inventoryDb: TestDatabase): Promise<void> {
+  const skus = Array.from({ length: SKUS }, (_, i) => `BENCH-${i}`);
+  await inventoryDb.db.batchInsert('product', skus.map((sku) => ({ sku, base_unit: 'Units' })), 1000);
+  await inventoryDb.db('location').insert({ location_id: 'WH-1', kind: 'WAREHOUSE', on_hand_authority: 'WMS' });
+  await inventoryDb.db.batchInsert('stock_position', skus.map((sku) => ({ sku, location_id: 'WH-1', on_hand: 1_000_000 })), 1000);
+  await inventoryDb.db('channel').insert({ channel: 'webshop', location_ids: ['WH-1'] });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
