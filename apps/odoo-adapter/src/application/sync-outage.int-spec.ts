@@ -1,4 +1,4 @@
-import { eventually, uniqueName } from '@backbone/events/testing';
+import { eventually, uniqueName, watchTopics } from '@backbone/events/testing';
 import { seedDemoCatalog, startOdooSimulator, type OdooSimulator } from '@backbone/odoo-simulator';
 import { register } from 'prom-client';
 import { orderReceived, orderReserved, startAdapter, type RunningAdapter } from '../testing/adapter-harness';
@@ -57,4 +57,37 @@ describe('Odoo down for 30 s under load', () => {
     expect(jobs.filter((job) => job.status === 'FAILED').map((job) => job.subject_id)).toEqual([badOrder]);
     expect(await adapter.database.db('business_exception').where({ subject_id: badOrder }).first('code', 'status')).toEqual({ code: 'ERP.UNKNOWN_PRODUCT', status: 'OPEN' });
   }, 150_000);
+});
+
+describe('Odoo down for longer than a job may wait', () => {
+  let odoo: OdooSimulator;
+  let adapter: RunningAdapter;
+
+  beforeAll(async () => {
+    odoo = await startOdooSimulator({ version: 19, seed: (seed) => void seedDemoCatalog(seed) });
+    adapter = await startAdapter(odoo, 'json2', { SYNC_MAX_ATTEMPTS: '3', ODOO_RETRY_ATTEMPTS: '1', SYNC_RETRY_MAX_DELAY_MS: '200' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await adapter?.stop();
+    await odoo?.stop();
+  });
+
+  it('reports ErpSyncFailed retriable (not an exception) once the job has used its tries', async () => {
+    const erp = await watchTopics(['erp.sync.v1']);
+    const orderId = uniqueName('order-unreachable');
+    try {
+      await odoo.outage();
+      await adapter.publish([orderReceived(orderId, 'C-ACME', [['SKU-1001', '1', '1.00']]), orderReserved(orderId)]);
+
+      const failed = await erp.waitFor('backbone.erp.ErpSyncFailed', (event) => event.subjectId === orderId);
+
+      expect(failed.payload).toMatchObject({ errorCode: 'ERP.UNAVAILABLE', retriable: true, sourceEventType: 'backbone.orders.OrderReserved' });
+      expect(await adapter.database.db('erp_sync_job').where({ subject_id: orderId }).first('status', 'attempts')).toEqual({ status: 'FAILED', attempts: 3 });
+      expect(await adapter.database.db('business_exception').where({ subject_id: orderId })).toEqual([]);
+    } finally {
+      await odoo.restore();
+      await erp.stop();
+    }
+  });
 });

@@ -68,4 +68,11 @@ describe.each([
     const failed = await erp.waitFor('backbone.erp.ErpSyncFailed', (event) => event.subjectId === `${sku}@WH/Stock`);
     expect(failed.payload).toMatchObject({ errorCode: 'ERP.UNKNOWN_PRODUCT', retriable: false });
   });
+
+  it('files a count Odoo refuses for good (a service product has no stock) as an exception, not retried', async () => {
+    await adapter.publish([stockChanged('SHIP', 'WH/Stock', 'ABSOLUTE', '4')]);
+    const failed = await erp.waitFor('backbone.erp.ErpSyncFailed', (event) => event.subjectId === 'SHIP@WH/Stock');
+    expect(failed.payload).toMatchObject({ errorCode: 'ERP.REJECTED', retriable: false, odooModel: 'stock.quant' });
+    expect(await adapter.database.db('erp_sync_job').where({ subject_id: 'SHIP@WH/Stock' }).first('status', 'attempts')).toEqual({ status: 'FAILED', attempts: 1 });
+  });
 });
