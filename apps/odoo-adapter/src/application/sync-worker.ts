@@ -1,6 +1,7 @@
-import { errorCode } from '@backbone/events';
+import { contextFromHeaders, EventHeader, errorCode } from '@backbone/events';
 import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ROOT_CONTEXT, SpanStatusCode, trace, type Link } from '@opentelemetry/api';
 import type { Knex } from 'knex';
 import type { OdooAdapterConfig } from '../config/odoo-adapter.config';
 import { SyncRefusalCode } from '../domain/erp-writes/sale-order-mapping';
@@ -9,6 +10,8 @@ import { OdooError } from '../odoo/odoo-error';
 import { SyncJobsRepository } from '../persistence/sync-jobs.repository';
 import { SYNC_EXECUTORS, type SyncExecutor } from './sync-executor';
 import { SyncOutcomes } from './sync-outcomes';
+
+const tracer = trace.getTracer('@backbone/odoo-adapter');
 
 /**
  * Writes queued jobs into Odoo, a batch per transaction: claim due jobs (SKIP LOCKED, so replicas
@@ -60,8 +63,29 @@ export class SyncWorker implements OnApplicationBootstrap, OnApplicationShutdown
     return this.db.transaction(async (trx) => {
       const claimed = await this.jobs.claimDue(trx, this.config.SYNC_BATCH_SIZE);
       const byKind = Map.groupBy(claimed, (job) => job.kind);
-      for (const [kind, jobs] of byKind) await this.runKind(trx, this.executors.get(kind)!, jobs);
+      for (const [kind, jobs] of byKind) await this.traced(kind, jobs, () => this.runKind(trx, this.executors.get(kind)!, jobs));
       return claimed.length;
+    });
+  }
+
+  /**
+   * One span per batch and kind, around its Odoo calls: the child of the asking event's trace when
+   * the batch has one job, else linked to each job's trace.
+   */
+  private traced(kind: string, jobs: SyncJob[], work: () => Promise<void>): Promise<void> {
+    const contexts = jobs.filter((job) => job.traceParent).map((job) => contextFromHeaders({ [EventHeader.traceparent]: job.traceParent! }));
+    const parent = jobs.length === 1 && contexts.length === 1 ? contexts[0]! : ROOT_CONTEXT;
+    const links: Link[] = parent === ROOT_CONTEXT ? contexts.flatMap((context) => trace.getSpanContext(context) ?? []).map((spanContext) => ({ context: spanContext })) : [];
+    const attributes = { 'erp.sync.kind': kind, 'erp.sync.jobs': jobs.length, 'backbone.correlation_id': jobs[0]!.correlationId };
+    return tracer.startActiveSpan(`erp sync ${kind}`, { attributes, links }, parent, async (span) => {
+      try {
+        await work();
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+        throw error;
+      } finally {
+        span.end();
+      }
     });
   }
 

@@ -18,6 +18,7 @@ export class SyncJobsRepository {
       source_event_id: job.sourceEventId,
       source_event_type: job.sourceEventType,
       correlation_id: job.correlationId,
+      trace_parent: job.traceParent,
     }));
     await trx('erp_sync_job').insert(rows).onConflict(['kind', 'source_event_id']).ignore();
   }
@@ -28,7 +29,7 @@ export class SyncJobsRepository {
    */
   async claimDue(trx: Knex.Transaction, limit: number): Promise<SyncJob[]> {
     const { rows } = await trx.raw<{ rows: Array<Record<string, unknown>> }>(
-      `SELECT id, kind, subject_id, payload, source_event_id, source_event_type, correlation_id, attempts
+      `SELECT id, kind, subject_id, payload, source_event_id, source_event_type, correlation_id, trace_parent, attempts
          FROM erp_sync_job j
         WHERE status = 'PENDING' AND next_attempt_at <= now()
           AND NOT EXISTS (SELECT 1 FROM erp_sync_job e WHERE e.subject_id = j.subject_id AND e.status = 'PENDING' AND e.id < j.id)
@@ -45,6 +46,7 @@ export class SyncJobsRepository {
       sourceEventId: row.source_event_id as string,
       sourceEventType: row.source_event_type as string,
       correlationId: row.correlation_id as string,
+      traceParent: row.trace_parent as string | null,
       attempts: row.attempts as number,
     }));
   }

@@ -17,6 +17,7 @@ export interface SyncJob {
   sourceEventId: string;
   sourceEventType: string;
   correlationId: string;
+  traceParent: string | null;
   attempts: number;
 }
 

@@ -24,6 +24,8 @@ export async function up(knex: Knex): Promise<void> {
     table.text('source_event_id').notNullable();
     table.text('source_event_type').notNullable();
     table.text('correlation_id').notNullable();
+    /** W3C traceparent of the event that asked for the write: the write's span links to it. */
+    table.text('trace_parent');
     table.text('status').notNullable().defaultTo('PENDING');
     table.integer('attempts').notNullable().defaultTo(0);
     table.timestamp('next_attempt_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
