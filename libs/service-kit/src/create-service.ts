@@ -32,8 +32,8 @@ export async function createService(rootModule: DynamicModule): Promise<INestApp
   const options = app.get<ServiceKitOptions>(SERVICE_KIT_OPTIONS);
   setupOpenApi(app, options.openApi);
   if (options.consumesEvents) {
-    const { KAFKA_CONSUMER_GROUP, KAFKA_CONSUMER_START } = options.config;
-    connectEvents(app, KAFKA_CONSUMER_GROUP, { fromBeginning: KAFKA_CONSUMER_START === 'earliest' });
+    const { KAFKA_CONSUMER_GROUP, KAFKA_CONSUMER_START, KAFKA_PARTITIONS_CONCURRENTLY } = options.config;
+    connectEvents(app, KAFKA_CONSUMER_GROUP, { fromBeginning: KAFKA_CONSUMER_START === 'earliest', partitionsConsumedConcurrently: KAFKA_PARTITIONS_CONCURRENTLY });
   }
   return app;
 }

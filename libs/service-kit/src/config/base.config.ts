@@ -41,6 +41,8 @@ export function serviceConfigSchema(defaults: ServiceDefaults) {
       KAFKA_CONSUMER_GROUP: z.string().min(1).default(defaults.serviceName),
       /** Where a consumer group without committed offsets starts: the topics' beginning, or only new records. */
       KAFKA_CONSUMER_START: z.enum(['earliest', 'latest']).default('earliest'),
+      /** Partitions the consumer applies at once, each in order and in its own database transaction (so its own connection). */
+      KAFKA_PARTITIONS_CONCURRENTLY: z.coerce.number().int().min(1).max(16).default(3),
       /** Days a handled event id stays in the inbox; must outlast topic and dead-letter retention (replays re-drive old events). */
       INBOX_RETENTION_DAYS: z.coerce.number().int().min(1).default(35),
       KAFKA_SSL: z.stringbool().default(false),
