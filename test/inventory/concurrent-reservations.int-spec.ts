@@ -1,7 +1,7 @@
 import { createBackboneCodec, EventProducer, EventPublisher, type OutgoingEvent } from '@backbone/events';
 import { createTestDatabase, ensureCatalogTopics, eventually, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import { startServiceProcess, type RunningService } from '@backbone/service-kit/testing';
-import { waitForConsumerGroup } from '../support/kafka';
+import { waitForConsumerGroup } from '@backbone/events/testing';
 
 const ORDERS = 60;
 const STOCK = 100; // 60 orders × 3 units = 180 wanted

@@ -2,7 +2,7 @@ import { createBackboneCodec, EventProducer, EventPublisher } from '@backbone/ev
 import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import type { ProductChanged } from '@backbone/schemas';
 import { startServiceProcess, type RunningService } from '@backbone/service-kit/testing';
-import { watchTopics, waitForConsumerGroup } from '../support/kafka';
+import { watchTopics, waitForConsumerGroup } from '@backbone/events/testing';
 
 describe('inventory-service on Kafka: Odoo master data from erp.masterdata.v1', () => {
   let database: TestDatabase;

@@ -1,7 +1,7 @@
 import { createBackboneCodec, EventProducer, EventPublisher } from '@backbone/events';
 import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import type { OrderReceived } from '@backbone/schemas';
-import { watchTopics, waitForConsumerGroup } from '../support/kafka';
+import { watchTopics, waitForConsumerGroup } from '@backbone/events/testing';
 import { startServiceProcess, type RunningService } from '@backbone/service-kit/testing';
 
 /** The order-service's side of the conversation, published as it would publish it. */

@@ -5,7 +5,7 @@ import { createTestDatabase, ensureCatalogTopics, eventually, testKafka, testSta
 import type { PartnerChanged, PricelistChanged } from '@backbone/schemas';
 import { verifyWebhookSignature } from '@backbone/service-kit';
 import { startServiceProcess, type RunningService } from '@backbone/service-kit/testing';
-import { waitForConsumerGroup } from '../support/kafka';
+import { waitForConsumerGroup } from '@backbone/events/testing';
 
 const SECRET = 'webshop-notification-secret-1';
 

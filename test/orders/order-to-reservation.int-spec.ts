@@ -2,7 +2,7 @@ import { createBackboneCodec, EventProducer, EventPublisher } from '@backbone/ev
 import { createTestDatabase, ensureCatalogTopics, eventually, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import { signWebhook } from '@backbone/service-kit';
 import { startServiceProcess, TEST_WEBHOOK_SECRET, type RunningService } from '@backbone/service-kit/testing';
-import { waitForConsumerGroup, watchTopics } from '../support/kafka';
+import { waitForConsumerGroup, watchTopics } from '@backbone/events/testing';
 
 const units = (value: string) => ({ value, uom: 'Units' });
 const address = { name: 'ACME GmbH', street: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };

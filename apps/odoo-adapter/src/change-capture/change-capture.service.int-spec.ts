@@ -1,4 +1,4 @@
-import { createTestDatabase, ensureCatalogTopics, eventually, uniqueName, type TestDatabase } from '@backbone/events/testing';
+import { createTestDatabase, ensureCatalogTopics, eventually, uniqueName, watchTopics, type SeenEvent, type TestDatabase, type TopicWatch } from '@backbone/events/testing';
 import { startOdooSimulator, type OdooSimulator } from '@backbone/odoo-simulator';
 import { createService, loadConfig } from '@backbone/service-kit';
 import { stackEnv } from '@backbone/service-kit/testing';
@@ -7,21 +7,20 @@ import request from 'supertest';
 import { AppModule } from '../app.module';
 import { odooAdapterConfigSchema } from '../config/odoo-adapter.config';
 import { odooSettingsFor } from '../testing/odoo-settings';
-import { watchTopic } from '../testing/watch-topic';
 
 /** The running adapter polls Odoo on its schedule and its relay publishes master data on erp.masterdata.v1. */
 describe('odoo-adapter change capture, as a service', () => {
   let odoo: OdooSimulator;
   let database: TestDatabase;
   let app: INestApplication;
-  let masterData: Awaited<ReturnType<typeof watchTopic>>;
+  let masterData: TopicWatch;
   const sku = uniqueName('SKU');
 
   beforeAll(async () => {
     await ensureCatalogTopics();
     odoo = await startOdooSimulator({ version: 18 });
     database = await createTestDatabase({ eventTables: false });
-    masterData = await watchTopic('erp.masterdata.v1');
+    masterData = await watchTopics(['erp.masterdata.v1']);
     const integration = odooSettingsFor(odoo, 'jsonrpc');
     const config = loadConfig(odooAdapterConfigSchema, {
       ...stackEnv('unused'),
@@ -48,7 +47,8 @@ describe('odoo-adapter change capture, as a service', () => {
     await database?.drop();
   });
 
-  const productEvents = () => masterData.seen.filter((event) => event.type === 'backbone.erp.ProductChanged' && event.payload.sku === sku);
+  const productEvents = () =>
+    masterData.seen().filter((event): event is SeenEvent<'backbone.erp.ProductChanged'> => event.type === 'backbone.erp.ProductChanged').filter((event) => event.payload.sku === sku);
 
   it('publishes a new product, then its archiving, each once', async () => {
     const product = odoo.seed.product({ name: 'Impact driver', default_code: sku, list_price: 89 });
