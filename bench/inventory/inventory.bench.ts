@@ -10,11 +10,10 @@
  *   baseline:   raw kafkajs with JSON values on the same broker in the same run (bench/events' (c))
  * Run: npm run bench (builds everything), or npm run bench:inventory -w bench after a build.
  */
-import { readFileSync } from 'node:fs';
 import { createBackboneCodec, EventProducer, EventPublisher, newEventId, type OutgoingEvent } from '@backbone/events';
 import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName } from '@backbone/events/testing';
 import { startServiceProcess } from '@backbone/service-kit/testing';
-import { printTable, sleep, summarize, until, type PathResult } from '../support';
+import { cpuMs, pollUntil, printTable, sleep, summarize, until, waitForGroup, type PathResult } from '../support';
 import { measure, rawKafkajsPath } from '../events/paths';
 
 const BURST = Number(process.env.BENCH_STOCK_EVENTS ?? 20_000);
@@ -116,7 +115,7 @@ async function main(): Promise<void> {
 
   printTable(results);
   console.log('\nwhere the paced latency goes (p50/p99 of each stage, ms):');
-  printTable(stages);
+  for (const stage of stages) console.log(stage.name.padEnd(44) + stage.p50Ms.toFixed(1).padStart(9) + stage.p99Ms.toFixed(1).padStart(9));
   console.log(`\ninventory-service CPU per stock event (ms): ${cpu.join('; ')}`);
   console.log('');
   console.log(`ratio ingest/baseline (throughput): ${(results[1].eventsPerSecond / results[0].eventsPerSecond).toFixed(2)}`);
@@ -142,39 +141,6 @@ async function stageBreakdown(db: Awaited<ReturnType<typeof createTestDatabase>>
     stage('computed → relayed to Kafka', (row) => (relayed.get(row.sku) as number) - row.published.getTime()),
     stage('relayed → received by the bench', (row) => (arrivals.get(row.sku) as number) - (relayed.get(row.sku) as number)),
   ];
-}
-
-/** User + system CPU time of a process so far (Linux /proc; NaN elsewhere). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
-  } catch {
-    return NaN;
-  }
-}
-
-async function pollUntil(done: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`benchmark timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
-
-async function waitForGroup(kafka: ReturnType<typeof testKafka>, groupId: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (let tries = 0; tries < 300; tries++) {
-      const { groups } = await admin.describeGroups([groupId]);
-      if (groups[0]?.state === 'Stable' && groups[0].members.length > 0) return;
-      await sleep(200);
-    }
-    throw new Error(`consumer group ${groupId} never became stable`);
-  } finally {
-    await admin.disconnect();
-  }
 }
 
 main().catch((error: unknown) => {
