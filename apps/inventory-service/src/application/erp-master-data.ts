@@ -38,10 +38,10 @@ export class ErpMasterData {
       const locationId = locations.get(level.locationId);
       return locationId ? [{ level, event: toCount(level, locationId) }] : [];
     });
-    const outcomes = new Map(mapped.map(({ level }, index) => [level, index]));
+    const indexOf = new Map(mapped.map(({ level }, index) => [level, index]));
     const recorded = await this.ingest.executeMany(trx, mapped.map(({ event }) => event));
     return levels.map((level) => {
-      const index = outcomes.get(level);
+      const index = indexOf.get(level);
       return index === undefined ? { outcome: 'UNMAPPED_LOCATION' } : recorded[index];
     });
   }

@@ -21,6 +21,8 @@
  *   order such as (sku, location) to avoid deadlocks) before loading them.
  * - channelAvailable: per channel, available to promise over its locations minus a buffer. The
  *   application publishes it at most once per channel, SKU and interval (AvailabilityPublisher).
+ * - decideErpProductChange: Odoo's product master (base unit, active) applied only when newer
+ *   than the change already held, and never rebasing quantities the ledger holds.
  */
 export { applyStockEvent, type StockEventOutcome, type StockEventState } from './apply-stock-event';
 export {
