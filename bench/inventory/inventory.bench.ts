@@ -82,6 +82,7 @@ async function main(): Promise<void> {
     await pollUntil(async () => (await ledgerSize()) >= BURST, 600_000, 'the burst in the ledger');
     results.push(summarize('inventory-service ingest (burst)', BURST, startedAt, Date.now(), []));
     const cpuAfterBurst = cpuMs(service.child.pid);
+    const benchCpuBefore = process.cpuUsage();
     cpu.push(`burst ${((cpuAfterBurst - cpuBefore) / BURST).toFixed(2)}`);
 
     // Latency at half the measured rate, each receipt on a SKU of its own.
@@ -102,6 +103,8 @@ async function main(): Promise<void> {
     const latencies = [...sentAt].map(([sku, at]) => (arrivals.get(sku) as number) - at);
     results.push(summarize(`stock event → AvailabilityChanged (paced ${rate}/s)`, PACED, pacedStart, Date.now(), latencies));
     cpu.push(`paced ${((cpuMs(service.child.pid) - cpuAfterBurst) / PACED).toFixed(2)}`);
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    cpu.push(`this bench's own process while pacing ${((benchCpu.user + benchCpu.system) / 1000 / PACED).toFixed(2)}`);
     const [{ transactions }] = await database.db('event_inbox').where('processed_at', '>=', new Date(pacedStart)).countDistinct({ transactions: 'processed_at' });
     const [{ passes }] = await database.db('availability_published').whereIn('sku', [...sentAt.keys()]).countDistinct({ passes: 'published_at' });
     cpu.push(`paced batches: ${(PACED / Number(transactions)).toFixed(1)} events per consumer transaction, ${(PACED / Number(passes)).toFixed(1)} per availability pass`);
