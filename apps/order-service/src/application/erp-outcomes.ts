@@ -12,7 +12,6 @@ import { plainStep, steps } from './order-events';
 export const ERP_SYNC_FAILED = 'ORDER.ERP_SYNC_FAILED';
 const SALE_ORDER_WRITE = 'backbone.orders.OrderReserved';
 const ERP: Actor = { kind: 'erp', id: 'odoo-adapter' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What the ERP adapter reports back: the sale order written for OrderReserved confirms the order
@@ -98,7 +97,7 @@ export class ErpOutcomes {
 
   /** The adapter writes the order id as the invoice reference; Odoo's own invoices name the sale order as origin. */
   private async invoicedOrder(trx: Knex.Transaction, invoice: InvoiceChanged): Promise<StoredOrder | undefined> {
-    if (invoice.reference && UUID.test(invoice.reference)) {
+    if (invoice.reference) {
       const byReference = await OrdersRepository.lock(trx, invoice.reference);
       if (byReference) return byReference;
     }

@@ -190,6 +190,15 @@ describe('order lifecycle from consumed events', () => {
     expect(again.body).toMatchObject({ code: 'ORDER.ILLEGAL_TRANSITION', from: 'CANCELLED' });
   });
 
+  it("skips events about other systems' order ids instead of dead-lettering them", async () => {
+    const ids = [
+      ...(await inventory.publish('backbone.inventory.ReservationConfirmed', 'rush-1', { orderId: 'rush-1', lines: [] })),
+      ...(await erp.publish('backbone.erp.ErpSynced', 'outage-1', { sourceEventId: uniqueName('evt'), odooModel: 'sale.order', odooIds: [1], externalId: 'x', sourceEventType: 'backbone.orders.OrderReserved', subjectId: 'outage-1', odooName: 'S1' })),
+    ];
+
+    await eventually(async () => (await harness.database.db('event_inbox').whereIn('event_id', ids)).length === 2, 30_000, 'both events handled');
+  });
+
   it('takes EDI purchase orders through the same intake, priced from the pricelist; a resent 850 is the same order', async () => {
     const partnerId = uniqueName('partner');
     await erp.publish('backbone.erp.PartnerChanged', '901', {

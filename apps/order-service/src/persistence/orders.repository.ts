@@ -32,6 +32,13 @@ export interface OrderCursor {
   orderId: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Order ids are UUIDs; an event naming anything else (another system's id) names no order of ours. */
+export function isOrderId(value: string): boolean {
+  return UUID.test(value);
+}
+
 const OPEN = ['CANCELLED', 'REJECTED', 'INVOICED'];
 
 export const OrdersRepository = {
@@ -51,6 +58,7 @@ export const OrdersRepository = {
 
   /** The order, locked until the transaction ends (every change to one order is serialized). */
   async lock(trx: Knex.Transaction, orderId: string): Promise<StoredOrder | undefined> {
+    if (!isOrderId(orderId)) return undefined;
     const row = await trx<OrderRow>('orders').where({ order_id: orderId }).forUpdate().first('order_id', 'body', 'erp_order_id', 'erp_order_name', 'allocations');
     return row && fromRow(row);
   },
@@ -61,6 +69,7 @@ export const OrdersRepository = {
   },
 
   async find(db: Knex, orderId: string): Promise<StoredOrder | undefined> {
+    if (!isOrderId(orderId)) return undefined;
     const row = await db<OrderRow>('orders').where({ order_id: orderId }).first('order_id', 'body', 'erp_order_id', 'erp_order_name', 'allocations');
     return row && fromRow(row);
   },

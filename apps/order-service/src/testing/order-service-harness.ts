@@ -113,7 +113,7 @@ export function eventPublisher(source: string) {
   const producer = new EventProducer(testKafka(`${source}-stand-in`));
   const publisher = new EventPublisher(createBackboneCodec({ url: testStack.registryUrl }), producer, source);
   return {
-    publish: <N extends EventName>(type: N, key: string, payload: EventPayloads[N]) => publisher.publish([{ type, key, payload }]),
+    publish: <N extends EventName>(type: N, key: string, payload: EventPayloads[N]): Promise<string[]> => publisher.publish([{ type, key, payload }]),
     close: () => producer.disconnect(),
   };
 }
