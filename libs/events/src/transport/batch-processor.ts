@@ -31,6 +31,14 @@ interface Decoded {
 type Item = Decoded | { message: KafkaMessage; headers: StringHeaders; poison: unknown };
 
 /**
+ * PostgreSQL's deadlock and serialization failures: the transaction lost a race with another one
+ * (e.g. a concurrent batch locking the same rows in another order) and says nothing about the
+ * records, so the batch is tried again as a whole before falling back to record by record.
+ */
+const LOCK_CONFLICTS = new Set(['40P01', '40001']);
+const BATCH_TRIES_ON_CONFLICT = 3;
+
+/**
  * Applies one fetched batch of a partition: decodes every record (poison goes to the dead-letter
  * topic), then runs the handlers of all records in ONE database transaction with the inbox claim.
  * If that transaction fails, it falls back to one transaction per record with bounded retries,
@@ -56,7 +64,7 @@ export class BatchProcessor {
     for (const message of messages) items.push(await this.decode(message, hooks));
     const timer = eventMetrics.batchDuration.startTimer({ topic, group: this.deps.consumerGroup });
     try {
-      await this.applyAll(topic, partition, items);
+      await this.applyAllRetryingConflicts(topic, partition, items, hooks);
       await this.deadLetterPoison(topic, partition, items);
       hooks.resolveOffset(messages[messages.length - 1].offset);
     } catch (error) {
@@ -91,6 +99,20 @@ export class BatchProcessor {
       const cause = error instanceof RetriesExhausted ? error.lastError : error;
       if (cause instanceof PoisonMessageError) return { message, headers, poison: cause };
       throw cause;
+    }
+  }
+
+  private async applyAllRetryingConflicts(topic: string, partition: number, items: Item[], hooks: BatchHooks): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.applyAll(topic, partition, items);
+      } catch (error) {
+        if (attempt >= BATCH_TRIES_ON_CONFLICT || !LOCK_CONFLICTS.has((error as { code?: string })?.code ?? '')) throw error;
+        eventMetrics.retries.inc({ topic, group: this.deps.consumerGroup });
+        await hooks.heartbeat();
+        // Jittered, so the two sides of a deadlock do not collide again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
+      }
     }
   }
 

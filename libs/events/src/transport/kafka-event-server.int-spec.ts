@@ -33,7 +33,7 @@ interface Ping {
 }
 
 /** Test behaviour switches, read by the handler. */
-const behaviour = { brokenSeqs: new Set<number>(), transientFailuresLeft: 0 };
+const behaviour = { brokenSeqs: new Set<number>(), transientFailuresLeft: 0, deadlocksLeft: 0 };
 
 @Controller()
 class PingHandler {
@@ -41,6 +41,7 @@ class PingHandler {
   async onPing(@Payload() ping: Ping, @Ctx() ctx: EventContext): Promise<void> {
     if (behaviour.brokenSeqs.has(ping.seq)) throw new TypeError(`bug on seq ${ping.seq}`);
     if (ping.note === 'flaky' && behaviour.transientFailuresLeft-- > 0) throw new RetriableError('database busy');
+    if (ping.note === 'deadlock' && behaviour.deadlocksLeft-- > 0) throw Object.assign(new Error('deadlock detected'), { code: '40P01' });
     await ctx.trx('applied').insert({ event_id: ctx.eventId, id: ping.id, seq: ping.seq, correlation_id: ctx.correlationId });
   }
 }
@@ -127,6 +128,20 @@ describe('KafkaEventServer with the outbox relay, on the real stack', () => {
     await eventually(async () => (await appliedSeqs(id)).length === 1, 20_000, 'the flaky ping');
     expect(behaviour.transientFailuresLeft).toBeLessThan(0);
     expect(await appliedSeqs(id)).toEqual([1]);
+  });
+
+  it('tries a batch that lost a deadlock again as a whole, not record by record', async () => {
+    const id = uniqueName('deadlock');
+    behaviour.deadlocksLeft = 1;
+    const eventIds = await database.db.transaction((trx) =>
+      outbox.append(trx, [1, 2, 3, 4].map((seq) => ({ type: PING_TYPE, key: id, payload: { id, seq, note: 'deadlock' } }))),
+    );
+
+    await eventually(async () => (await appliedSeqs(id)).length === 4, 20_000, 'the four pings');
+    expect(behaviour.deadlocksLeft).toBeLessThan(0);
+    // One transaction for all four: the inbox rows share its start time.
+    const claimedAt = await database.db('event_inbox').whereIn('event_id', eventIds).distinct('processed_at');
+    expect(claimedAt).toHaveLength(1);
   });
 
   it('dead-letters a poison record with its reason while the partition keeps flowing, and replay re-drives it', async () => {
