@@ -8,6 +8,8 @@ import { GATE_CODES, ValidationGates } from './validation-gates';
  * gates on the held order; a failed ERP write sends the sale order again. The handler runs in the
  * resolving transaction; raising the same code again keeps the exception open.
  */
+const RETRIED = { code: 'ORDER.GATES_RETRIED', message: 'gates re-run by a retry in the exception queue' };
+
 @Injectable()
 export class ExceptionRetries implements OnModuleInit {
   constructor(
@@ -18,7 +20,9 @@ export class ExceptionRetries implements OnModuleInit {
 
   onModuleInit(): void {
     for (const code of GATE_CODES) {
-      this.exceptions.registerRetryHandler(code, (trx, exception) => this.gates.revalidate(trx, exception.subject.id, { kind: 'operator', id: 'exception-retry' }, { correlationId: exception.correlationId ?? undefined }));
+      this.exceptions.registerRetryHandler(code, (trx, exception) =>
+        this.gates.revalidate(trx, exception.subject.id, { kind: 'operator', id: 'exception-retry' }, { correlationId: exception.correlationId ?? undefined }, RETRIED),
+      );
     }
     this.exceptions.registerRetryHandler(ERP_SYNC_FAILED, (trx, exception) => this.erp.resend(trx, exception.subject.id, { kind: 'operator', id: 'exception-retry' }, { correlationId: exception.correlationId ?? undefined }));
   }

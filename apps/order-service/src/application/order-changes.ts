@@ -58,15 +58,19 @@ export class OrderChanges {
     await this.outbox.append(trx, { ...event, correlationId: cause.correlationId, causationId: cause.causationId });
   }
 
-  /** Files each refusal as an open exception about the order (a repeat counts as another occurrence). */
-  async raise(trx: Knex.Transaction, orderId: string, rejections: readonly Refusal[], cause: ChangeCause & { sourceEventId?: string }): Promise<void> {
-    for (const rejection of rejections) {
-      const { code, message, ...fields } = rejection;
+  /**
+   * Files the refusals as open exceptions about the order, one per code (the queue keeps one open
+   * exception per code and subject): several of one code, e.g. a price mismatch on two lines, are
+   * listed together in its message and details. A repeat counts as another occurrence.
+   */
+  async raise(trx: Knex.Transaction, orderId: string, refusals: readonly Refusal[], cause: ChangeCause & { sourceEventId?: string }): Promise<void> {
+    for (const [code, same] of Map.groupBy(refusals, (refusal) => refusal.code)) {
+      const facts = same.map(({ code: _code, message: _message, ...fields }) => fields);
       await this.exceptions.raise(trx, {
         code,
-        message,
+        message: same.map((refusal) => refusal.message).join('; '),
         subject: orderSubject(orderId),
-        details: Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)])),
+        details: same.length === 1 ? asText(facts[0]) : { count: String(same.length), items: JSON.stringify(facts) },
         sourceEventId: cause.sourceEventId ?? cause.causationId ?? null,
         correlationId: cause.correlationId ?? null,
       });
@@ -93,4 +97,9 @@ export class OrderChanges {
       occurredAt: transitioned.audit.at,
     }));
   }
+}
+
+/** Exception details are text: strings as they are, anything else as JSON. */
+function asText(fields: Readonly<Record<string, unknown>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
 }

@@ -1,4 +1,5 @@
 import { ExceptionQueue } from '@backbone/exceptions';
+import type { Reason } from '@backbone/schemas';
 import { SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
@@ -65,13 +66,13 @@ export class ValidationGates {
    * and the order validated (OrderHoldReleased, OrderValidated), closing its open gate exceptions.
    * Some still fail: each is raised again (the retried one stays open), the order stays held.
    */
-  async revalidate(trx: Knex.Transaction, orderId: string, actor: Actor, cause: ChangeCause): Promise<void> {
+  async revalidate(trx: Knex.Transaction, orderId: string, actor: Actor, cause: ChangeCause, why: Reason): Promise<void> {
     const stored = await OrdersRepository.lock(trx, orderId);
     if (!stored || stored.order.status !== 'ON_HOLD' || stored.order.hold?.returnTo !== 'RECEIVED') return;
     const { order } = stored;
     const inputs = await this.inputs(trx, order, await this.context(trx, { channel: order.channel, customerId: order.customer.customerId, skus: order.lines.map((line) => line.sku) }));
     const at = new Date();
-    const released = transitionOrThrow(transition(order, 'RELEASE_HOLD', actor, at, { code: 'ORDER.GATES_RETRIED', message: 'gates re-run after a retry' }));
+    const released = transitionOrThrow(transition(order, 'RELEASE_HOLD', actor, at, why));
     const gated = runGates(released.order, inputs, SYSTEM_ACTOR, at);
     if (!gated.ok) throw new TypeError(gated.error.message);
     if (gated.value.failures.length > 0) {
@@ -80,7 +81,7 @@ export class ValidationGates {
     }
     const steps: Step[] = [plainStep(released), plainStep(gated.value)];
     await this.changes.save(trx, stored, steps, cause);
-    for (const code of GATE_CODES) await this.exceptions.resolveByKey(trx, { code, subject: orderSubject(orderId) }, { reason: 'the gates passed when re-run' });
+    for (const code of GATE_CODES) await this.exceptions.resolveByKey(trx, { code, subject: orderSubject(orderId) }, { reason: `the gates passed when re-run: ${why.message}` });
   }
 }
 

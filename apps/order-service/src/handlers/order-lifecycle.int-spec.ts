@@ -190,6 +190,30 @@ describe('order lifecycle from consumed events', () => {
     expect(again.body).toMatchObject({ code: 'ORDER.ILLEGAL_TRANSITION', from: 'CANCELLED' });
   });
 
+  it('re-runs the gates of held orders when their customer changes in the ERP', async () => {
+    const newcomer = uniqueName('newcomer');
+    const order = await harness.http().post('/orders').send(orderBody({ customer: { customerId: newcomer, name: 'Newcomer' } })).expect(201);
+    expect(order.body.hold.reason.code).toBe('ORDER.UNKNOWN_CUSTOMER');
+
+    await erp.publish('backbone.erp.PartnerChanged', '902', {
+      partnerId: 902, parentId: null, name: 'Newcomer', isCompany: true, email: null, vat: null, address: null, creditLimit: null, onCreditHold: false, active: true, ref: newcomer, pricelistId: 7, changedAt: new Date(),
+    });
+
+    await reachStatus(order.body.orderId, 'VALIDATED');
+    // Unknown customer, hence no pricelist either (one exception for both lines): both close once the customer is known.
+    const exceptions = (await harness.http().get(`/exceptions?subjectId=${order.body.orderId}`).expect(200)).body.items;
+    expect(exceptions.map(({ code, status, resolution }: Record<string, string>) => [code, status, resolution]).sort()).toEqual([
+      ['ORDER.NO_PRICE', 'RESOLVED', 'RETRIED'],
+      ['ORDER.UNKNOWN_CUSTOMER', 'RESOLVED', 'RETRIED'],
+    ]);
+    expect(exceptions.find((exception: { code: string }) => exception.code === 'ORDER.NO_PRICE')).toMatchObject({ details: { count: '2' }, message: expect.stringMatching(/^line 1: .*; line 2: /) });
+    const history = (await harness.http().get(`/orders/${order.body.orderId}/history`).expect(200)).body.items;
+    expect(history.slice(-2).map((entry: { command: string; actor: object }) => [entry.command, entry.actor])).toEqual([
+      ['RELEASE_HOLD', { kind: 'erp', id: 'odoo-adapter' }],
+      ['VALIDATE', { kind: 'system', id: 'order-service' }],
+    ]);
+  });
+
   it("skips events about other systems' order ids instead of dead-lettering them", async () => {
     const ids = [
       ...(await inventory.publish('backbone.inventory.ReservationConfirmed', 'rush-1', { orderId: 'rush-1', lines: [] })),

@@ -74,6 +74,16 @@ export const OrdersRepository = {
     return row && fromRow(row);
   },
 
+  /** Ids of the customer's orders held at the gates (their hold returns them to RECEIVED), oldest first. */
+  async heldAtGates(trx: Knex.Transaction, customerId: string, limit: number): Promise<string[]> {
+    return trx('orders')
+      .where({ customer_id: customerId, status: 'ON_HOLD' })
+      .whereRaw("body -> 'hold' ->> 'returnTo' = 'RECEIVED'")
+      .orderBy('received_at')
+      .limit(limit)
+      .pluck('order_id');
+  },
+
   async update(trx: Knex.Transaction, stored: StoredOrder): Promise<void> {
     const { order } = stored;
     await trx('orders')
