@@ -3,6 +3,7 @@ import { createBackboneCodec, Outbox } from '@backbone/events';
 import { createTestDatabase, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import type { OrderReceived } from '@backbone/schemas';
 import { DirectoryMigrationSource } from '@backbone/service-kit';
+import { ReservationsRepository } from '../persistence/reservations.repository';
 import { Reservations, type OrderEventCause } from './reservations';
 
 describe('Reservations on PostgreSQL', () => {
@@ -69,6 +70,23 @@ describe('Reservations on PostgreSQL', () => {
     );
 
     expect(await reserved('SKU-A')).toEqual([['WH-1', 6, 0]]);
+  });
+
+  it('locks, for a batch of order events, every position their orders ask for or hold and the SKUs they name', async () => {
+    await receive('order-lock', [line('SKU-A', '1')]);
+    const locked = async (sku: string, locationId: string) =>
+      database.db
+        .raw('select 1 from stock_position where sku = ? and location_id = ? for update nowait', [sku, locationId])
+        .then(() => false, (error: { code?: string }) => error.code === '55P03');
+
+    await database.db.transaction(async (trx) => {
+      await ReservationsRepository.lockPositionsOfOrders(trx, ['order-lock'], ['SKU-HOT']);
+
+      expect(await locked('SKU-A', 'WH-1')).toBe(true);
+      expect(await locked('SKU-HOT', 'WH-1')).toBe(true);
+      expect(await locked('SKU-HOT', 'WH-2')).toBe(true);
+    });
+    expect(await locked('SKU-A', 'WH-1')).toBe(false);
   });
 
   it('never reserves more than is on hand when many orders for one SKU reserve concurrently', async () => {

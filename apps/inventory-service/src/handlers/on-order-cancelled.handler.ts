@@ -4,6 +4,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Reservations } from '../application/reservations';
 import { causeOf, occurredAt } from './order-event-cause';
+import { deferOrderWork } from './order-event-batch';
 
 /** Gives a cancelled order's reserved stock back to available to promise. */
 @Controller()
@@ -11,7 +12,7 @@ export class OnOrderCancelled {
   constructor(private readonly reservations: Reservations) {}
 
   @OnEvent('backbone.orders.OrderCancelled')
-  async handle(@Payload() order: OrderCancelled, @Ctx() ctx: EventContext): Promise<void> {
-    await this.reservations.release(ctx.trx, order.orderId, order.reason, causeOf(ctx), occurredAt(ctx));
+  handle(@Payload() order: OrderCancelled, @Ctx() ctx: EventContext): void {
+    deferOrderWork({ ctx, orderId: order.orderId, skus: [], run: async () => void (await this.reservations.release(ctx.trx, order.orderId, order.reason, causeOf(ctx), occurredAt(ctx))) });
   }
 }

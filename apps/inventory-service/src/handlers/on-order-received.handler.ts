@@ -4,6 +4,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { Reservations } from '../application/reservations';
 import { causeOf } from './order-event-cause';
+import { deferOrderWork } from './order-event-batch';
 
 /** Remembers what an order asks for, to reserve it once the order-service has validated it. */
 @Controller()
@@ -11,7 +12,7 @@ export class OnOrderReceived {
   constructor(private readonly reservations: Reservations) {}
 
   @OnEvent('backbone.orders.OrderReceived')
-  handle(@Payload() order: OrderReceived, @Ctx() ctx: EventContext): Promise<void> {
-    return this.reservations.recordDemand(ctx.trx, order, causeOf(ctx));
+  handle(@Payload() order: OrderReceived, @Ctx() ctx: EventContext): void {
+    deferOrderWork({ ctx, orderId: order.orderId, skus: order.lines.map((line) => line.sku), run: () => this.reservations.recordDemand(ctx.trx, order, causeOf(ctx)) });
   }
 }

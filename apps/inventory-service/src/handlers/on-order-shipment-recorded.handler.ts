@@ -6,6 +6,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { Reservations } from '../application/reservations';
 import { raisingBusinessExceptions } from './business-exceptions';
 import { causeOf } from './order-event-cause';
+import { deferOrderWork } from './order-event-batch';
 
 /** A shipment consumes the reservation: reserved and on hand both drop by what left. */
 @Controller()
@@ -16,7 +17,8 @@ export class OnOrderShipmentRecorded {
   ) {}
 
   @OnEvent('backbone.orders.OrderShipmentRecorded')
-  handle(@Payload() shipment: OrderShipmentRecorded, @Ctx() ctx: EventContext): Promise<void> {
-    return raisingBusinessExceptions(this.exceptions, ctx, { type: 'order', id: shipment.orderId }, () => this.reservations.consume(ctx.trx, shipment, causeOf(ctx)));
+  handle(@Payload() shipment: OrderShipmentRecorded, @Ctx() ctx: EventContext): void {
+    const run = () => raisingBusinessExceptions(this.exceptions, ctx, { type: 'order', id: shipment.orderId }, () => this.reservations.consume(ctx.trx, shipment, causeOf(ctx)));
+    deferOrderWork({ ctx, orderId: shipment.orderId, skus: shipment.lines.map((line) => line.sku), run });
   }
 }

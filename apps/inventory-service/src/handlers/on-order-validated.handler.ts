@@ -6,6 +6,7 @@ import { Ctx, Payload } from '@nestjs/microservices';
 import { Reservations } from '../application/reservations';
 import { raisingBusinessExceptions } from './business-exceptions';
 import { causeOf, occurredAt } from './order-event-cause';
+import { deferOrderWork } from './order-event-batch';
 
 /** Reserves a validated order's lines; publishes ReservationConfirmed, ReservationPartial or ReservationRejected. */
 @Controller()
@@ -16,9 +17,11 @@ export class OnOrderValidated {
   ) {}
 
   @OnEvent('backbone.orders.OrderValidated')
-  async handle(@Payload() order: OrderValidated, @Ctx() ctx: EventContext): Promise<void> {
-    await raisingBusinessExceptions(this.exceptions, ctx, { type: 'order', id: order.orderId }, async () => {
-      await this.reservations.reserve(ctx.trx, order.orderId, causeOf(ctx), occurredAt(ctx));
-    });
+  handle(@Payload() order: OrderValidated, @Ctx() ctx: EventContext): void {
+    const run = () =>
+      raisingBusinessExceptions(this.exceptions, ctx, { type: 'order', id: order.orderId }, async () => {
+        await this.reservations.reserve(ctx.trx, order.orderId, causeOf(ctx), occurredAt(ctx));
+      });
+    deferOrderWork({ ctx, orderId: order.orderId, skus: [], run });
   }
 }

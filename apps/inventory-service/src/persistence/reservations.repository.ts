@@ -38,6 +38,21 @@ export const ReservationsRepository = {
     return { channel, locationIds: locations, preferredLocationId: null, reservationPolicy: 'ALLOW_PARTIAL' };
   },
 
+  /**
+   * Locks every position holding a SKU the orders ask for or hold (their demand, their
+   * reservation) or that `skus` names, in (sku, location) byte order like every other path.
+   */
+  async lockPositionsOfOrders(trx: Knex.Transaction, orderIds: readonly string[], skus: readonly string[]): Promise<void> {
+    await trx.raw(
+      `select 1 from stock_position where sku in (
+         select jsonb_array_elements(lines)->>'sku' from order_demand where order_id = any(:orderIds)
+         union select jsonb_array_elements(lines)->>'sku' from reservation where order_id = any(:orderIds)
+         union select unnest(:skus::text[])
+       ) order by sku collate "C", location_id collate "C" for update`,
+      { orderIds: [...orderIds], skus: [...skus] },
+    );
+  },
+
   /** The order's reservation, locked so a cancellation and a shipment cannot both use it. */
   async lockReservation(trx: Knex.Transaction, orderId: string): Promise<{ status: ReservationStatus | 'RELEASED'; reservation: Reservation } | null> {
     const row = await trx('reservation').where({ order_id: orderId }).forUpdate().first();
