@@ -41,11 +41,11 @@ describe('inventory-service on Kafka: Odoo master data from erp.masterdata.v1', 
       productId: 42, sku, name: 'Mug', barcode: null, uom: 'Units', listPrice: { amount: '9.90', currency: 'EUR' }, active, changedAt,
     });
     const now = Date.now();
-    await publisher.publish([
+    const eventIds = await publisher.publish([
       { type: 'backbone.erp.ProductChanged', key: '42', payload: product(new Date(now), true) },
       { type: 'backbone.erp.ProductChanged', key: '42', payload: product(new Date(now - 60_000), false) }, // older, delivered late
     ]);
-    await until(async () => (await database.db('event_inbox').where({ consumer_group: group }).count({ n: '*' }).first())?.n === '2' || undefined, 'both product changes');
+    await until(async () => (await database.db('event_inbox').whereIn('event_id', eventIds).count({ n: '*' }).first())?.n === '2' || undefined, 'both product changes');
     expect(await database.db('product').where({ sku }).first('base_unit', 'active')).toEqual({ base_unit: 'Units', active: true });
 
     const stock = await watchTopics(['inventory.stock.v1']);
