@@ -134,24 +134,21 @@ async function main(): Promise<void> {
     const failures: unknown[] = [];
     const pacedStart = Date.now();
     const pacedCpuBefore = [cpuMs(orders.child.pid), cpuMs(inventory.child.pid)];
-    const perTick = Math.max(1, Math.round(rate / 100));
-    for (let sent = 0, tick = 0; sent < PACED; tick++) {
-      for (let k = 0; k < perTick && sent < PACED; k++, sent++) {
-        const i = sent;
-        const at = Date.now();
-        pending.push(
-          submit(pacedAgent, url, `PACED-${orderGroup}-${i}`, i).then(
-            ({ status, orderId }) => {
-              if (status !== 201) failures.push(`paced order ${i} answered ${status}: ${orderId}`);
-              intakeLatencies.push(Date.now() - at);
-              sentAt.set(orderId, at);
-            },
-            (error: unknown) => void failures.push(error),
-          ),
-        );
-      }
-      const wait = pacedStart + (tick + 1) * 10 - Date.now();
+    // Each order at its own due time (i / rate), so low rates are paced as exactly as high ones.
+    for (let i = 0; i < PACED; i++) {
+      const wait = pacedStart + (i * 1000) / rate - Date.now();
       if (wait > 0) await sleep(wait);
+      const at = Date.now();
+      pending.push(
+        submit(pacedAgent, url, `PACED-${orderGroup}-${i}`, i).then(
+          ({ status, orderId }) => {
+            if (status !== 201) failures.push(`paced order ${i} answered ${status}: ${orderId}`);
+            intakeLatencies.push(Date.now() - at);
+            sentAt.set(orderId, at);
+          },
+          (error: unknown) => void failures.push(error),
+        ),
+      );
     }
     await Promise.all(pending);
     if (failures.length > 0) throw new Error(`${failures.length} paced orders failed, first: ${String(failures[0])}`);

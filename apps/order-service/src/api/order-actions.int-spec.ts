@@ -56,6 +56,16 @@ describe('operator actions on orders', () => {
     expect((await harness.http().get(`/orders/${orderId}`).set(as(OPS_KEY)).expect(200)).body.status).toBe('VALIDATED');
   });
 
+  it('cancels an order before release: every line cancelled, OrderCancelled audited with the operator', async () => {
+    const { orderId } = await submit();
+
+    const cancelled = await harness.http().post(`/orders/${orderId}/cancel`).set(as(OPS_KEY)).send({ reason: 'duplicate purchase', code: 'ORDER.CUSTOMER_REQUEST' }).expect(200);
+
+    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', lines: [{ ordered: '10', cancelled: '10' }, { ordered: '4', cancelled: '4' }] });
+    const [last] = (await harness.http().get(`/orders/${orderId}/history`).set(as(OPS_KEY)).expect(200)).body.items.slice(-1);
+    expect(last).toMatchObject({ command: 'CANCEL', from: 'VALIDATED', to: 'CANCELLED', actor: { kind: 'operator', id: 'ops-console' }, eventId: expect.any(String) });
+  });
+
   it('scopes Idempotency-Keys per caller', async () => {
     const body = orderBody();
 

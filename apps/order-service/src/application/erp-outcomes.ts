@@ -6,7 +6,7 @@ import type { Knex } from 'knex';
 import { transition, type Actor } from '../domain';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { OrdersRepository, type StoredOrder } from '../persistence/orders.repository';
-import { orderSubject, OrderChanges, type ChangeCause, type Step } from './order-changes';
+import { checked, orderSubject, OrderChanges, type ChangeCause, type Step } from './order-changes';
 import { plainStep, steps } from './order-events';
 
 export const ERP_SYNC_FAILED = 'ORDER.ERP_SYNC_FAILED';
@@ -47,13 +47,13 @@ export class ErpOutcomes {
     }
     const erpOrderId = synced.odooIds[0] ?? null;
     const erpOrderName = synced.odooName;
-    const confirmed = transition(order, 'CONFIRM_IN_ERP', ERP, at, { code: 'ERP.SYNCED', message: `sale order ${erpOrderName ?? erpOrderId} written in the ERP` });
-    if (!confirmed.ok) throw new TypeError(confirmed.error.message);
-    taken.push(steps.confirmed(confirmed.value, erpOrderId, erpOrderName));
+    const confirmed = checked(transition(order, 'CONFIRM_IN_ERP', ERP, at, { code: 'ERP.SYNCED', message: `sale order ${erpOrderName ?? erpOrderId} written in the ERP` }));
+    taken.push(steps.confirmed(confirmed, erpOrderId, erpOrderName));
     if (this.config.AUTO_RELEASE_TO_WAREHOUSE) {
-      const released = transition(confirmed.value.order, 'RELEASE_TO_WAREHOUSE', { kind: 'system', id: 'order-service' }, at, { code: 'ORDER.AUTO_RELEASE', message: 'released to the warehouses once confirmed in the ERP' });
-      if (!released.ok) throw new TypeError(released.error.message);
-      taken.push(steps.released(released.value, stored.allocations, erpOrderName));
+      const released = checked(
+        transition(confirmed.order, 'RELEASE_TO_WAREHOUSE', { kind: 'system', id: 'order-service' }, at, { code: 'ORDER.AUTO_RELEASE', message: 'released to the warehouses once confirmed in the ERP' }),
+      );
+      taken.push(steps.released(released, stored.allocations, erpOrderName));
     }
     await this.changes.save(trx, { ...stored, erpOrderId, erpOrderName }, taken, cause);
     await this.exceptions.resolveByKey(trx, { code: ERP_SYNC_FAILED, subject: orderSubject(stored.order.orderId) }, { reason: 'the ERP wrote the sale order' });
@@ -76,9 +76,8 @@ export class ErpOutcomes {
   async resend(trx: Knex.Transaction, orderId: string, actor: Actor, cause: ChangeCause): Promise<void> {
     const stored = await OrdersRepository.lock(trx, orderId);
     if (!stored || stored.order.status !== 'ON_HOLD' || stored.order.hold?.returnTo !== 'RESERVED') return;
-    const released = transition(stored.order, 'RELEASE_HOLD', actor, new Date(), { code: 'ORDER.ERP_RETRY', message: 'sale order sent to the ERP again' });
-    if (!released.ok) throw new TypeError(released.error.message);
-    await this.changes.save(trx, stored, [plainStep(released.value)], cause);
+    const released = checked(transition(stored.order, 'RELEASE_HOLD', actor, new Date(), { code: 'ORDER.ERP_RETRY', message: 'sale order sent to the ERP again' }));
+    await this.changes.save(trx, stored, [plainStep(released)], cause);
     await this.changes.republish(trx, { type: SALE_ORDER_WRITE, key: orderId, payload: { orderId, lines: stored.allocations } }, cause);
   }
 

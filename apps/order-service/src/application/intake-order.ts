@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { normalizeOrder, receiveOrder, runGates, type Actor, type ChannelMapping, type OrderRequest, type Rejection } from '../domain';
 import { IdempotencyRepository, type StoredResponse } from '../persistence/idempotency.repository';
 import type { StoredOrder } from '../persistence/orders.repository';
-import { OrderChanges, type ChangeCause } from './order-changes';
+import { checked, OrderChanges, type ChangeCause } from './order-changes';
 import { plainStep, steps } from './order-events';
 import { SYSTEM_ACTOR, ValidationGates } from './validation-gates';
 
@@ -44,12 +44,11 @@ export class IntakeOrder {
     const at = new Date();
     const received = receiveOrder(normalized.value, actor, at);
     const inputs = await this.gates.inputs(trx, received.order, context);
-    const gated = runGates(received.order, inputs, SYSTEM_ACTOR, at);
-    if (!gated.ok) throw new TypeError(gated.error.message);
-    const stored = await this.changes.insert(trx, { order: received.order, erpOrderId: null, erpOrderName: null, allocations: [] }, [steps.received(received), plainStep(gated.value)], cause);
+    const gated = checked(runGates(received.order, inputs, SYSTEM_ACTOR, at));
+    const stored = await this.changes.insert(trx, { order: received.order, erpOrderId: null, erpOrderName: null, allocations: [] }, [steps.received(received), plainStep(gated)], cause);
     if (!stored) return { outcome: 'DUPLICATE', orderId: received.order.orderId };
-    await this.changes.raise(trx, stored.order.orderId, gated.value.failures, cause);
-    return { outcome: 'ACCEPTED', stored, failures: gated.value.failures };
+    await this.changes.raise(trx, stored.order.orderId, gated.failures, cause);
+    return { outcome: 'ACCEPTED', stored, failures: gated.failures };
   }
 
   /**

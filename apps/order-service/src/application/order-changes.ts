@@ -2,7 +2,8 @@ import { newEventId, Outbox, type OutgoingEvent } from '@backbone/events';
 import { ExceptionQueue } from '@backbone/exceptions';
 import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import type { Transitioned } from '../domain';
+import type { Reason } from '@backbone/schemas';
+import type { Result, Transitioned } from '../domain';
 import { OrdersRepository, type StoredOrder } from '../persistence/orders.repository';
 
 /** Where a change came from: the consumed event, or the HTTP request's correlation id. */
@@ -19,6 +20,12 @@ export interface Step {
 
 /** A domain Rejection, or an application refusal in the same shape: code, message and facts. */
 export type Refusal = { readonly code: string; readonly message: string } & Readonly<Record<string, unknown>>;
+
+/** For a move the caller has already checked is legal: a refusal here is a bug, never retried. */
+export function checked<T>(result: Result<T, Reason>): T {
+  if (!result.ok) throw new TypeError(result.error.message);
+  return result.value;
+}
 
 export const orderSubject = (orderId: string) => ({ type: 'order', id: orderId });
 

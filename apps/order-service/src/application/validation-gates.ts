@@ -3,12 +3,12 @@ import type { Reason } from '@backbone/schemas';
 import { SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { money, naturalKey, runGates, transition, type Actor, type GateInputs, type Order, type PricelistAssignment, type Rejection, type Result, type Transitioned } from '../domain';
+import { money, naturalKey, runGates, transition, type Actor, type GateInputs, type Order, type PricelistAssignment } from '../domain';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { IntakeContextRepository, type IntakeContext } from '../persistence/intake-context.repository';
 import { MasterDataRepository } from '../persistence/master-data.repository';
 import { OrdersRepository } from '../persistence/orders.repository';
-import { orderSubject, OrderChanges, type ChangeCause, type Step } from './order-changes';
+import { checked, orderSubject, OrderChanges, type ChangeCause, type Step } from './order-changes';
 import { plainStep } from './order-events';
 
 /** Codes the gates raise; a retry of any of them re-runs all gates. */
@@ -72,21 +72,14 @@ export class ValidationGates {
     const { order } = stored;
     const inputs = await this.inputs(trx, order, await this.context(trx, { channel: order.channel, customerId: order.customer.customerId, skus: order.lines.map((line) => line.sku) }));
     const at = new Date();
-    const released = transitionOrThrow(transition(order, 'RELEASE_HOLD', actor, at, why));
-    const gated = runGates(released.order, inputs, SYSTEM_ACTOR, at);
-    if (!gated.ok) throw new TypeError(gated.error.message);
-    if (gated.value.failures.length > 0) {
-      await this.changes.raise(trx, orderId, gated.value.failures, cause);
+    const released = checked(transition(order, 'RELEASE_HOLD', actor, at, why));
+    const gated = checked(runGates(released.order, inputs, SYSTEM_ACTOR, at));
+    if (gated.failures.length > 0) {
+      await this.changes.raise(trx, orderId, gated.failures, cause);
       return;
     }
-    const steps: Step[] = [plainStep(released), plainStep(gated.value)];
+    const steps: Step[] = [plainStep(released), plainStep(gated)];
     await this.changes.save(trx, stored, steps, cause);
     for (const code of GATE_CODES) await this.exceptions.resolveByKey(trx, { code, subject: orderSubject(orderId) }, { reason: `the gates passed when re-run: ${why.message}` });
   }
-}
-
-/** For transitions the caller has already checked are legal: a refusal here is a bug. */
-export function transitionOrThrow(result: Result<Transitioned, Rejection>): Transitioned {
-  if (!result.ok) throw new TypeError(result.error.message);
-  return result.value;
 }
