@@ -1,4 +1,4 @@
-import type { ReservationLine } from '@backbone/schemas';
+import type { Reason, ReservationLine } from '@backbone/schemas';
 import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { recordReservation, type Actor } from '../domain';
@@ -16,7 +16,8 @@ import { plainStep, steps } from './order-events';
 export class ReservationOutcomes {
   constructor(private readonly changes: OrderChanges) {}
 
-  async decided(trx: Knex.Transaction, orderId: string, lines: readonly ReservationLine[], actor: Actor, cause: ChangeCause): Promise<void> {
+  /** `inventoryReason`: why inventory reserved nothing (ReservationRejected), kept with the exception. */
+  async decided(trx: Knex.Transaction, orderId: string, lines: readonly ReservationLine[], actor: Actor, cause: ChangeCause, inventoryReason?: Reason): Promise<void> {
     const stored = await OrdersRepository.lock(trx, orderId);
     // Inventory reserves only what OrderValidated asked for, so an unknown order is another
     // deployment's (a shared topic in tests) or a replay from before this database: not ours.
@@ -31,7 +32,8 @@ export class ReservationOutcomes {
     const { allocations, failures } = recorded.value;
     const step = failures.length === 0 ? steps.reserved(recorded.value, allocations) : plainStep(recorded.value);
     await this.changes.save(trx, { ...stored, allocations }, [step], cause);
-    await this.changes.raise(trx, orderId, failures, cause);
+    const explained = inventoryReason ? failures.map((failure) => ({ ...failure, message: `${failure.message} (inventory: ${inventoryReason.message})`, inventoryCode: inventoryReason.code })) : failures;
+    await this.changes.raise(trx, orderId, explained, cause);
   }
 
   /** Inventory gave the stock back: expected after a cancellation, an exception otherwise. */

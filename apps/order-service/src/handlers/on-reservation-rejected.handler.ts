@@ -12,6 +12,6 @@ export class OnReservationRejected {
 
   @OnEvent('backbone.inventory.ReservationRejected')
   handle(@Payload() reservation: ReservationRejected, @Ctx() ctx: EventContext): Promise<void> {
-    return this.reservations.decided(ctx.trx, reservation.orderId, reservation.lines, sourceActor(ctx, 'system'), causeOf(ctx));
+    return this.reservations.decided(ctx.trx, reservation.orderId, reservation.lines, sourceActor(ctx, 'system'), causeOf(ctx), reservation.reason);
   }
 }

@@ -138,6 +138,20 @@ describe('order lifecycle from consumed events', () => {
     ]);
   });
 
+  it('keeps why inventory reserved nothing with the ORDER.NOT_AVAILABLE exception', async () => {
+    const orderId = await validatedOrder([{ sku: 'SKU-A', quantity: '3', unit: 'Units', unitPrice: '2.50' }]);
+
+    await inventory.publish('backbone.inventory.ReservationRejected', orderId, {
+      orderId,
+      lines: [{ sku: 'SKU-A', locationId: null, requested: units('3'), reserved: units('0') }],
+      reason: { code: 'INVENTORY.OUT_OF_STOCK', message: 'no stock of SKU-A at any location of channel webshop' },
+    });
+
+    await reachStatus(orderId, 'ON_HOLD');
+    const [exception] = (await harness.http().get(`/exceptions?subjectId=${orderId}`).expect(200)).body.items;
+    expect(exception).toMatchObject({ code: 'ORDER.NOT_AVAILABLE', details: { inventoryCode: 'INVENTORY.OUT_OF_STOCK' }, message: expect.stringContaining('(inventory: no stock of SKU-A') });
+  });
+
   it('holds the order when the ERP write fails; a retry of the exception sends it again and a later ErpSynced confirms it', async () => {
     const orderId = await validatedOrder();
     await reserve(orderId, { 'SKU-A': '10', 'SKU-B': '4' }, { 'SKU-A': '10', 'SKU-B': '4' });
