@@ -3,6 +3,7 @@ import { ExceptionsModule } from '@backbone/exceptions';
 import { ServiceKitModule } from '@backbone/service-kit';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ChannelMappingsController } from './api/channel-mappings.controller';
+import { ChannelStatusController } from './api/channel-status.controller';
 import { OrderActionsController } from './api/order-actions.controller';
 import { OrdersController } from './api/orders.controller';
 import { ShipmentsWebhook } from './api/shipments.webhook';
@@ -64,7 +65,7 @@ export class AppModule {
         ExceptionsModule.forRoot(),
         ChannelNotificationsModule,
       ],
-      controllers: [OrdersController, OrderActionsController, ChannelMappingsController, ShipmentsWebhook, ...handlers],
+      controllers: [OrdersController, OrderActionsController, ChannelStatusController, ChannelMappingsController, ShipmentsWebhook, ...handlers],
       providers: [OrderChanges, ValidationGates, IntakeOrder, EdiPurchaseOrders, ReservationOutcomes, ErpOutcomes, RecordShipment, OperatorActions, ExceptionRetries],
     };
   }

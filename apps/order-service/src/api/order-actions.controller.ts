@@ -4,6 +4,7 @@ import { ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { z } from 'zod';
 import { OperatorActions, type ActionOutcome } from '../application/operator-actions';
+import type { Refusal } from '../application/order-changes';
 import { actorOf, causeOf } from './actor';
 import { toOrderView } from './order-view';
 
@@ -96,10 +97,15 @@ export class OrderActionsController {
         return toOrderView(outcome.stored);
       case 'NOT_FOUND':
         throw new HttpProblem({ status: 404, code: 'ORDER.NOT_FOUND', title: 'Order not found', detail: `no order ${target}` });
-      case 'REFUSED': {
-        const { code: refusal, message, ...fields } = outcome.rejection;
-        throw new HttpProblem({ status: 409, code: refusal, title: 'Not possible in the order status', detail: message, extensions: fields });
-      }
+      case 'REFUSED':
+        throw refusedProblem(outcome.rejection);
     }
   }
+}
+
+/** A move the state machine forbids is a conflict with the order's status (409); any other refusal is 422. */
+export function refusedProblem({ code, message, ...fields }: Refusal): HttpProblem {
+  return code === 'ORDER.ILLEGAL_TRANSITION'
+    ? new HttpProblem({ status: 409, code, title: 'Not possible in the order status', detail: message, extensions: fields })
+    : new HttpProblem({ status: 422, code, title: 'Request refused', detail: message, extensions: fields });
 }

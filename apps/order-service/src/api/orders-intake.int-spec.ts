@@ -52,6 +52,20 @@ describe('order intake API', () => {
     expect((await harness.http().get('/channel-mappings/marketplace').expect(200)).body).toMatchObject({ skus: { 'mk-a': 'SKU-A' }, pricelistId: null });
   });
 
+  it("cancels an order on the channel's own word for CANCELLED, and refuses words it has no mapping for or may not ask for", async () => {
+    await harness.http().put('/channel-mappings/shopfloor').send({ skuPassThrough: true, units: { Units: 'Units' }, statuses: { storniert: 'CANCELLED', versandt: 'SHIPPED' } }).expect(200);
+    const { body: order } = await harness.http().post('/orders').send(orderBody({ channel: 'shopfloor' })).expect(201);
+
+    const unknown = await harness.http().post(`/orders/${order.orderId}/channel-status`).send({ status: 'verloren' }).expect(422);
+    const shipped = await harness.http().post(`/orders/${order.orderId}/channel-status`).send({ status: 'versandt' }).expect(422);
+    const cancelled = await harness.http().post(`/orders/${order.orderId}/channel-status`).send({ status: 'Storniert', note: 'buyer cancelled on the marketplace' }).expect(200);
+
+    expect(unknown.body).toMatchObject({ code: 'ORDER.UNMAPPED_STATUS', value: 'verloren' });
+    expect(shipped.body).toMatchObject({ code: 'ORDER.STATUS_NOT_REQUESTABLE', value: 'versandt', means: 'SHIPPED' });
+    expect(cancelled.body).toMatchObject({ status: 'CANCELLED' });
+    expect((await commands(order.orderId)).at(-1)).toMatchObject({ command: 'CANCEL', to_status: 'CANCELLED' });
+  });
+
   it('holds an order that fails a gate, with one exception per failed check', async () => {
     await seedCustomer(harness, { ref: 'C-HOLD', partnerId: 102, onCreditHold: true });
     const body = orderBody({ customer: { customerId: 'C-HOLD', name: 'Slow Payer' }, lines: [{ sku: 'SKU-A', quantity: '1', unit: 'Units', unitPrice: '3.00' }] });

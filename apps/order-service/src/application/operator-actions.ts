@@ -3,14 +3,15 @@ import { DATABASE } from '@backbone/service-kit';
 import type { ExceptionResolved, Reason } from '@backbone/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { cancelOrder, fail, ok, transition, type Actor, type Rejection, type Result } from '../domain';
+import { cancelOrder, fail, normalizeStatus, ok, transition, type Actor, type Rejection, type Result } from '../domain';
+import { ChannelMappingsRepository } from '../persistence/channel-mappings.repository';
 import { OrdersRepository, type StoredOrder } from '../persistence/orders.repository';
-import { orderSubject, OrderChanges, type ChangeCause, type Step } from './order-changes';
+import { orderSubject, OrderChanges, type ChangeCause, type Refusal, type Step } from './order-changes';
 import { plainStep, steps } from './order-events';
 
-export type ActionOutcome = { outcome: 'DONE'; stored: StoredOrder } | { outcome: 'NOT_FOUND' } | { outcome: 'REFUSED'; rejection: Rejection };
+export type ActionOutcome = { outcome: 'DONE'; stored: StoredOrder } | { outcome: 'NOT_FOUND' } | { outcome: 'REFUSED'; rejection: Refusal };
 
-type Decision = Result<{ steps: Step[]; closeExceptions?: 'OVERRIDDEN' | 'REJECTED' }, Rejection>;
+type Decision = Result<{ steps: Step[]; closeExceptions?: 'OVERRIDDEN' | 'REJECTED' }, Refusal>;
 
 /**
  * What operators do to an order, each audited with the operator as actor and their reason:
@@ -39,16 +40,35 @@ export class OperatorActions {
   }
 
   cancel(orderId: string, actor: Actor, reason: Reason, cause: ChangeCause): Promise<ActionOutcome> {
-    return this.run(orderId, cause, actor, reason, ({ order }) => {
-      const cancelled = cancelOrder(order, actor, new Date(), reason);
-      return cancelled.ok ? ok({ steps: [steps.cancelled(cancelled.value)], closeExceptions: 'REJECTED' }) : cancelled;
-    });
+    return this.run(orderId, cause, actor, reason, cancelling(actor, reason));
   }
 
   releaseToWarehouse(orderId: string, actor: Actor, reason: Reason, cause: ChangeCause): Promise<ActionOutcome> {
     return this.run(orderId, cause, actor, reason, ({ order, allocations, erpOrderName }) =>
       single(transition(order, 'RELEASE_TO_WAREHOUSE', actor, new Date(), reason), (t) => steps.released(t, allocations, erpOrderName)),
     );
+  }
+
+  /**
+   * A channel states the order's status in its own words (the mapping tables' `statuses`). The
+   * one status a channel may ask for is CANCELLED (e.g. the buyer cancelled on the marketplace);
+   * any other word is refused, and so is a word the tables do not know.
+   */
+  channelStatus(orderId: string, word: string, actor: Actor, note: string | null, cause: ChangeCause): Promise<ActionOutcome> {
+    return this.db.transaction(async (trx) => {
+      const stored = await OrdersRepository.lock(trx, orderId);
+      if (!stored) return { outcome: 'NOT_FOUND' };
+      const { channel } = stored.order;
+      const settings = await ChannelMappingsRepository.find(trx, channel);
+      const status = normalizeStatus(settings ?? { skus: {}, skuPassThrough: true, units: {}, statuses: {} }, channel, word);
+      if (!status.ok) return { outcome: 'REFUSED', rejection: status.error };
+      if (status.value !== 'CANCELLED') {
+        const message = `channel ${channel} may only ask to cancel an order; "${word}" means ${status.value}`;
+        return { outcome: 'REFUSED', rejection: { code: 'ORDER.STATUS_NOT_REQUESTABLE', message, channel, value: word, means: status.value } };
+      }
+      const reason = { code: 'ORDER.CANCELLED_BY_CHANNEL', message: note ?? `channel ${channel} reported "${word}"` };
+      return this.run(orderId, cause, actor, reason, cancelling(actor, reason), trx);
+    });
   }
 
   /**
@@ -117,6 +137,13 @@ function releasing(actor: Actor, reason: Reason) {
       taken.push(steps.reserved(reserved.value, allocations));
     }
     return ok({ steps: taken, closeExceptions: 'OVERRIDDEN' });
+  };
+}
+
+function cancelling(actor: Actor, reason: Reason) {
+  return ({ order }: StoredOrder): Decision => {
+    const cancelled = cancelOrder(order, actor, new Date(), reason);
+    return cancelled.ok ? ok({ steps: [steps.cancelled(cancelled.value)], closeExceptions: 'REJECTED' }) : cancelled;
   };
 }
 
