@@ -83,6 +83,8 @@ export class OutboxRelay {
           this.wake?.();
         });
         await client.query(`listen ${OUTBOX_CHANNEL}`);
+        // Its deletes need not wait for the WAL flush: a delete lost in a crash only republishes rows, which inboxes drop.
+        await client.query('set synchronous_commit = off');
         if (await this.becomeLeader(client)) {
           failures = 0;
           await this.publishWhileLeader(client);
