@@ -83,6 +83,9 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
   /** One pass; returns how many pairs it looked at. */
   async publishPending(): Promise<number> {
     return this.db.transaction(async (trx) => {
+      // No wait for the WAL flush: a pass lost in a crash loses its claims too, so its pairs are
+      // still pending and published again (a repeated figure is harmless to consumers).
+      await trx.raw('set local synchronous_commit = off');
       const claimed = await AvailabilityRepository.claimPending(trx, BATCH, this.config.AVAILABILITY_INTERVAL_MS);
       const byChannel = Map.groupBy(claimed, (row) => row.channel);
       for (const [channel, rows] of byChannel) await this.publishChannel(trx, channel, rows);
