@@ -42,8 +42,12 @@ function orderBody(externalOrderId: string, i: number): string {
   });
 }
 
-/** POSTs one order; resolves with the status and the order id. */
-function submit(agent: Agent, url: URL, externalOrderId: string, i: number): Promise<{ status: number; orderId: string }> {
+/**
+ * POSTs one order; resolves with the status and the order id. A kept-alive connection the server
+ * closed just as it was reused fails with ECONNRESET: that request is sent once more (as Node's
+ * documentation advises; the Idempotency-Key makes the repeat safe).
+ */
+function submit(agent: Agent, url: URL, externalOrderId: string, i: number, retried = false): Promise<{ status: number; orderId: string }> {
   const body = orderBody(externalOrderId, i);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -55,7 +59,10 @@ function submit(agent: Agent, url: URL, externalOrderId: string, i: number): Pro
         res.on('end', () => resolve({ status: res.statusCode ?? 0, orderId: res.statusCode === 201 ? (JSON.parse(text) as { orderId: string }).orderId : text }));
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (req.reusedSocket && error.code === 'ECONNRESET' && !retried) resolve(submit(agent, url, externalOrderId, i, true));
+      else reject(error);
+    });
     req.end(body);
   });
 }

@@ -1,3 +1,4 @@
+import type { OutgoingEvent } from '@backbone/events';
 import { ExceptionQueue } from '@backbone/exceptions';
 import { DATABASE } from '@backbone/service-kit';
 import type { ExceptionResolved, Reason } from '@backbone/schemas';
@@ -11,7 +12,7 @@ import { plainStep, steps } from './order-events';
 
 export type ActionOutcome = { outcome: 'DONE'; stored: StoredOrder } | { outcome: 'NOT_FOUND' } | { outcome: 'REFUSED'; rejection: Refusal };
 
-type Decision = Result<{ steps: Step[]; closeExceptions?: 'OVERRIDDEN' | 'REJECTED' }, Refusal>;
+type Decision = Result<{ steps: Step[]; closeExceptions?: 'OVERRIDDEN' | 'REJECTED'; republish?: Pick<OutgoingEvent, 'type' | 'key' | 'payload'> }, Refusal>;
 
 /**
  * What operators do to an order, each audited with the operator as actor and their reason:
@@ -99,6 +100,7 @@ export class OperatorActions {
       const decision = decide(stored);
       if (!decision.ok) return { outcome: 'REFUSED', rejection: decision.error };
       const next = await this.changes.save(trx, stored, decision.value.steps, cause);
+      if (decision.value.republish) await this.changes.republish(trx, decision.value.republish, cause);
       if (decision.value.closeExceptions) {
         for (const exception of await this.openExceptions(trx, orderId)) {
           await this.exceptions.resolve(trx, exception.id, { resolution: decision.value.closeExceptions, actor: { kind: actor.kind, id: actor.id }, reason: reason.message });
@@ -118,7 +120,8 @@ export class OperatorActions {
 /**
  * Releases a hold. An order held at the gates (returned to RECEIVED) is validated by this
  * decision; one held for missing stock continues as reserved with what is reserved, the rest
- * to be backordered by the warehouse.
+ * to be backordered by the warehouse; one held because the ERP refused the sale order is sent to
+ * the ERP again (OrderReserved once more; the adapter writes by external id, so never twice).
  */
 function releasing(actor: Actor, reason: Reason) {
   return ({ order, allocations }: StoredOrder): Decision => {
@@ -135,6 +138,8 @@ function releasing(actor: Actor, reason: Reason) {
       const reserved = transition(resumed, 'RESERVE', actor, at, { code: 'ORDER.SHORTAGE_ACCEPTED', message: reason.message });
       if (!reserved.ok) return reserved;
       taken.push(steps.reserved(reserved.value, allocations));
+    } else if (resumed.status === 'RESERVED' && order.hold?.reason.code.startsWith('ERP.')) {
+      return ok({ steps: taken, closeExceptions: 'OVERRIDDEN', republish: { type: 'backbone.orders.OrderReserved', key: order.orderId, payload: { orderId: order.orderId, lines: allocations } } });
     }
     return ok({ steps: taken, closeExceptions: 'OVERRIDDEN' });
   };

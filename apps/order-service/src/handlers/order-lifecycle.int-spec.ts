@@ -170,6 +170,22 @@ describe('order lifecycle from consumed events', () => {
     await reachStatus(orderId, 'RELEASED');
   });
 
+  it('lets an operator release an ERP hold: the order is reserved again and the next ErpSynced confirms it', async () => {
+    const orderId = await validatedOrder();
+    await reserve(orderId, { 'SKU-A': '10', 'SKU-B': '4' }, { 'SKU-A': '10', 'SKU-B': '4' });
+    await reachStatus(orderId, 'RESERVED');
+    await erp.publish('backbone.erp.ErpSyncFailed', orderId, { sourceEventId: uniqueName('evt'), odooModel: 'sale.order', errorCode: 'ERP.TIMEOUT', message: 'Odoo did not answer', retriable: true, sourceEventType: 'backbone.orders.OrderReserved', subjectId: orderId });
+    await reachStatus(orderId, 'ON_HOLD');
+
+    const released = await harness.http().post(`/orders/${orderId}/release-hold`).send({ reason: 'Odoo is back' }).expect(200);
+    await synced(orderId, 'S00046');
+
+    expect(released.body.status).toBe('RESERVED');
+    expect((await reachStatus(orderId, 'RELEASED')).erp).toEqual({ orderId: 42, orderName: 'S00046' });
+    const [exception] = (await harness.http().get(`/exceptions?subjectId=${orderId}&code=ORDER.ERP_SYNC_FAILED`).expect(200)).body.items;
+    expect(exception).toMatchObject({ status: 'RESOLVED', resolution: 'OVERRIDDEN', reason: 'Odoo is back' });
+  });
+
   it('follows overrides and rejections made in the exception queue: overridden gates validate the order, a rejection rejects it', async () => {
     const overpriced = [{ sku: 'SKU-A', quantity: '1', unit: 'Units', unitPrice: '9.99' }];
     const held = await Promise.all([0, 1].map(() => harness.http().post('/orders').send(orderBody({ customer: { customerId, name: 'ACME' }, lines: overpriced })).expect(201)));
