@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# `npm start`: the local stack (unless external infrastructure is configured) and all five services,
-# built and started with their readiness awaited. Runs until Ctrl-C, which stops the services
-# (the stack keeps running: `npm run stack stop`).
+# `npm start`: the local stack (unless external infrastructure is configured), an Odoo simulator
+# (unless ODOO_URL points at a real Odoo) and all five services, built and started with their
+# readiness awaited, then the demonstration flow. Runs until Ctrl-C, which stops the services and
+# the simulator (the stack keeps running: `npm run stack stop`).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/prepare.sh"
 
@@ -17,6 +18,16 @@ DEV_WEBHOOK_SECRET="$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
 export WEBHOOK_SECRETS="{\"wms\":[\"$DEV_WEBHOOK_SECRET\"]}"
 export AUTH_API_KEYS="[{\"id\":\"local-admin\",\"keyHash\":\"sha256:$(printf '%s' "$DEV_API_KEY" | sha256sum | cut -d' ' -f1)\",\"roles\":[\"admin\"]}]"
 
+# Odoo: a real one when ODOO_URL, ODOO_DATABASE and ODOO_API_KEY are given, else the simulator
+# with its demo catalog on a port of this project's own.
+if [[ -z "${ODOO_URL:-}" ]]; then
+  export ODOO_SIMULATOR_PORT="${ODOO_SIMULATOR_PORT:-58069}"
+  export ODOO_URL="http://127.0.0.1:$ODOO_SIMULATOR_PORT" ODOO_DATABASE=odoo ODOO_API_KEY=simulator-integration-api-key
+  START_ODOO_SIMULATOR=1
+fi
+# The adapter reconciles Odoo's stock with the inventory-service's snapshot.
+export INVENTORY_URL=http://127.0.0.1:3102 INVENTORY_API_KEY="$DEV_API_KEY"
+
 SERVICES=(order-service:3101:order_service inventory-service:3102:inventory_service returns-service:3103:returns_service odoo-adapter:3104:odoo_adapter edi-gateway:3105:edi_gateway)
 LOGS="$ROOT/.local/logs"; RUN="$ROOT/.local/run"; mkdir -p "$LOGS" "$RUN"
 
@@ -25,13 +36,22 @@ database_url() { # service database name
 }
 
 stop_services() {
-  for entry in "${SERVICES[@]}"; do
+  for entry in "${SERVICES[@]}" odoo-simulator; do
     local name="${entry%%:*}" pidfile="$RUN/${entry%%:*}.pid"
     [[ -f "$pidfile" ]] && kill -TERM "$(cat "$pidfile")" 2>/dev/null && echo "[system] stopping $name" || true
     rm -f "$pidfile"
   done
 }
 trap 'stop_services; exit 0' INT TERM
+
+if [[ -n "${START_ODOO_SIMULATOR:-}" ]]; then
+  [[ -f "$RUN/odoo-simulator.pid" ]] && kill -TERM "$(cat "$RUN/odoo-simulator.pid")" 2>/dev/null && sleep 1
+  nohup node libs/odoo-simulator/dist/cli/odoo-simulator.js >"$LOGS/odoo-simulator.log" 2>&1 &
+  echo $! >"$RUN/odoo-simulator.pid"
+  for ((i = 0; i < 60; i++)); do curl -fsS "$ODOO_URL/web/version" >/dev/null 2>&1 && break; sleep 0.5; done
+  curl -fsS "$ODOO_URL/web/version" >/dev/null || { echo "[system] the Odoo simulator did not start; see $LOGS/odoo-simulator.log" >&2; exit 1; }
+  echo "[system] Odoo simulator       ready  $ODOO_URL  (database odoo, demo catalog)"
+fi
 
 for entry in "${SERVICES[@]}"; do
   IFS=: read -r name port database <<<"$entry"
