@@ -29,3 +29,4 @@ export {
   type WebhookVerification,
 } from './webhooks/webhook-signature';
 export { DirectoryMigrationSource } from './database/directory-migration-source';
+export { NotificationListener, type NotificationListenerOptions } from './database/notification-listener';

@@ -1,8 +1,7 @@
 import { Outbox } from '@backbone/events';
-import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
+import { DATABASE, NotificationListener, SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { Client } from 'pg';
 import { channelAvailable, compareQuantities, reorderPointOf, type InventoryEvent } from '../domain';
 import type { InventoryServiceConfig } from '../config/inventory-service.config';
 import { AvailabilityRepository, type PendingAvailability } from '../persistence/availability.repository';
@@ -34,7 +33,7 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
   private timer?: NodeJS.Timeout;
   private running?: Promise<unknown>;
   private stopped = false;
-  private listener?: Client;
+  private listener?: NotificationListener;
   /** A pass is due as soon as the current one ends (marks arrived while it ran). */
   private due = false;
   private lastPassAt = 0;
@@ -54,21 +53,19 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 
   /** Wakes on every marking statement; without the notification the fallback poll still runs. */
   private async listen(): Promise<void> {
-    const listener = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'availability-publisher' });
-    listener.on('error', (error) => this.logger.warn(`availability listener: ${error.message}`));
-    listener.on('notification', () => this.wake());
-    try {
-      await listener.connect();
-      await listener.query(`listen ${AVAILABILITY_CHANNEL}`);
-      this.listener = listener;
-    } catch (error) {
-      this.logger.warn(`availability listener unavailable, polling every ${IDLE_POLL_MS} ms: ${(error as Error).message}`);
-    }
+    this.listener = new NotificationListener({
+      connectionString: this.config.DATABASE_URL,
+      channel: AVAILABILITY_CHANNEL,
+      applicationName: 'availability-publisher',
+      onNotification: () => this.wake(),
+      onProblem: (message) => this.logger.warn(`${message}; polling every ${IDLE_POLL_MS} ms meanwhile`),
+    });
+    await this.listener.start();
   }
 
   private wake(): void {

@@ -1,8 +1,7 @@
 import { ExceptionQueue } from '@backbone/exceptions';
-import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
+import { DATABASE, NotificationListener, SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { Client } from 'pg';
 import { CHANNEL_DELIVERY_NOTIFY_CHANNEL } from '../persistence/migrations/20261123190000_create-channel-notification-tables';
 import type { ChannelNotificationSettings } from './channel-notifications.config';
 import { DeliveriesRepository, type ClaimedDelivery, type Settlement } from './deliveries.repository';
@@ -30,7 +29,7 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
   /** Deliveries being sent: at most CHANNEL_NOTIFICATIONS_CONCURRENCY. */
   private readonly sending = new Set<Promise<void>>();
   private stopped = false;
-  private listener?: Client;
+  private listener?: NotificationListener;
   private due = false;
 
   constructor(
@@ -66,7 +65,7 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
     clearTimeout(this.timer);
     await this.running;
     await Promise.all(this.sending);
-    await this.listener?.end().catch(() => undefined);
+    await this.listener?.stop();
   }
 
   /**
@@ -129,17 +128,16 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
     });
   }
 
+  /** New deliveries wake the worker at once; the poll covers a lost listener. */
   private async listen(): Promise<void> {
-    const listener = new Client({ connectionString: this.config.DATABASE_URL, application_name: 'channel-delivery-worker' });
-    listener.on('error', (error) => this.logger.warn(`delivery listener: ${error.message}`));
-    listener.on('notification', () => this.wake());
-    try {
-      await listener.connect();
-      await listener.query(`listen ${CHANNEL_DELIVERY_NOTIFY_CHANNEL}`);
-      this.listener = listener;
-    } catch (error) {
-      this.logger.warn(`delivery listener unavailable, polling every ${this.config.CHANNEL_NOTIFICATIONS_POLL_MS} ms: ${(error as Error).message}`);
-    }
+    this.listener = new NotificationListener({
+      connectionString: this.config.DATABASE_URL,
+      channel: CHANNEL_DELIVERY_NOTIFY_CHANNEL,
+      applicationName: 'channel-delivery-worker',
+      onNotification: () => this.wake(),
+      onProblem: (message) => this.logger.warn(`${message}; polling every ${this.config.CHANNEL_NOTIFICATIONS_POLL_MS} ms meanwhile`),
+    });
+    await this.listener.start();
   }
 
   private wake(): void {
