@@ -160,9 +160,13 @@ async function main(): Promise<void> {
     await Promise.all(pending);
     if (failures.length > 0) throw new Error(`${failures.length} paced orders failed, first: ${String(failures[0])}`);
     results.push(summarize(`intake API latency (paced ${rate}/s)`, PACED, pacedStart, Date.now(), intakeLatencies));
-    await until(() => [...sentAt.keys()].every((orderId) => reservedAt.has(orderId)), 120_000, 'every OrderReserved', () => `${[...sentAt.keys()].filter((id) => reservedAt.has(id)).length} of ${PACED}`);
+    await until(() => [...sentAt.keys()].every((orderId) => reservedAt.has(orderId)), 600_000, 'every OrderReserved', () => `${[...sentAt.keys()].filter((id) => reservedAt.has(id)).length} of ${PACED}`);
     results.push(summarize(`intake → OrderReserved (paced ${rate}/s)`, PACED, pacedStart, Date.now(), [...sentAt].map(([orderId, at]) => (reservedAt.get(orderId) as number) - at)));
     pacedCpu = [(cpuMs(orders.child.pid) - pacedCpuBefore[0]) / PACED, (cpuMs(inventory.child.pid) - pacedCpuBefore[1]) / PACED];
+  } catch (error) {
+    // The services' own account of what went wrong (they log warnings and errors only).
+    for (const service of [orders, inventory]) if (service) console.error(service.output().split('\n').slice(-20).join('\n'));
+    throw error;
   } finally {
     await watcher.disconnect();
     await producer.disconnect();
