@@ -11,7 +11,7 @@ import { OrdersRepository } from '../persistence/orders.repository';
 import { actorOf, causeOf } from './actor';
 import { toOrderView } from './order-view';
 
-const idempotencyKey = z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters').optional();
+const idempotencyHeader = z.object({ 'Idempotency-Key': z.string().trim().min(1, 'must not be empty').max(255, 'must be at most 255 characters').optional() });
 const listQuery = z
   .object({
     status: z.enum(ORDER_STATUSES).optional(),
@@ -60,7 +60,7 @@ export class OrdersController {
   @ApiResponse({ status: 409, description: 'ORDER.DUPLICATE_ORDER: the channel already sent this order (`orderId`, Location)' })
   @ApiResponse({ status: 422, description: 'ORDER.UNMAPPED_VALUES (SKU or unit without a mapping, per field) or ORDER.IDEMPOTENCY_KEY_REUSED' })
   async submit(@Body() body: unknown, @Headers('idempotency-key') keyHeader: unknown, @Principal() caller: Principal, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const key = parseRequest(z.object({ 'Idempotency-Key': idempotencyKey }), { 'Idempotency-Key': keyHeader })['Idempotency-Key'];
+    const key = parseRequest(idempotencyHeader, { 'Idempotency-Key': keyHeader })['Idempotency-Key'];
     const validated = validateOrderRequest(body);
     if (!validated.ok) {
       throw new HttpProblem({ status: 400, code: validated.error.code, title: 'Invalid order', detail: validated.error.message, errors: validated.error.errors });

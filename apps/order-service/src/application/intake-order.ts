@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { normalizeOrder, receiveOrder, runGates, type Actor, type ChannelMapping, type OrderRequest, type Rejection } from '../domain';
 import { IdempotencyRepository, type StoredResponse } from '../persistence/idempotency.repository';
+import type { IntakeContext } from '../persistence/intake-context.repository';
 import type { StoredOrder } from '../persistence/orders.repository';
 import { checked, OrderChanges, type ChangeCause } from './order-changes';
 import { plainStep, steps } from './order-events';
@@ -37,8 +38,9 @@ export class IntakeOrder {
     private readonly changes: OrderChanges,
   ) {}
 
-  async execute(trx: Knex.Transaction, request: OrderRequest, actor: Actor, cause: ChangeCause): Promise<IntakeOutcome> {
-    const context = await this.gates.context(trx, { channel: request.channel, customerId: request.customer.customerId, skus: request.lines.map((line) => line.sku) });
+  /** `context`: the intake reads when the caller has made them already (see `submit`). */
+  async execute(trx: Knex.Transaction, request: OrderRequest, actor: Actor, cause: ChangeCause, context?: IntakeContext): Promise<IntakeOutcome> {
+    context ??= await this.gates.context(trx, contextRequest(request));
     const normalized = normalizeOrder(request, context.settings ?? passThrough(request));
     if (!normalized.ok) return { outcome: 'UNMAPPED', unmapped: normalized.error };
     const at = new Date();
@@ -59,15 +61,24 @@ export class IntakeOrder {
    */
   async submit(request: OrderRequest, actor: Actor, cause: ChangeCause, key: IdempotencyKey | null, respond: (outcome: IntakeOutcome) => StoredResponse): Promise<IdempotentOutcome> {
     return this.db.transaction(async (trx) => {
+      let context: IntakeContext | undefined;
       if (key) {
-        const claim = await IdempotencyRepository.claim(trx, key.caller, key.key, key.fingerprint);
-        if (!claim.claimed) return claim.fingerprint === key.fingerprint ? { outcome: 'ANSWERED', response: claim.response, replayed: true } : { outcome: 'KEY_REUSED', key: key.key };
+        const claim = await this.gates.contextClaiming(trx, contextRequest(request), key);
+        if (!claim.claimed) {
+          const answered = await IdempotencyRepository.answered(trx, key.caller, key.key);
+          return answered.fingerprint === key.fingerprint ? { outcome: 'ANSWERED', response: answered.response, replayed: true } : { outcome: 'KEY_REUSED', key: key.key };
+        }
+        context = claim.context;
       }
-      const response = respond(await this.execute(trx, request, actor, cause));
+      const response = respond(await this.execute(trx, request, actor, cause, context));
       if (key) await IdempotencyRepository.complete(trx, key.caller, key.key, response);
       return { outcome: 'ANSWERED', response, replayed: false };
     });
   }
+}
+
+function contextRequest(request: OrderRequest) {
+  return { channel: request.channel, customerId: request.customer.customerId, skus: request.lines.map((line) => line.sku) };
 }
 
 /** A channel without mapping tables already speaks the ERP's SKUs and units. */

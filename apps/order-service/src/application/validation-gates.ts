@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { money, naturalKey, runGates, transition, type Actor, type GateInputs, type Order, type PricelistAssignment } from '../domain';
 import type { OrderServiceConfig } from '../config/order-service.config';
-import { IntakeContextRepository, type IntakeContext } from '../persistence/intake-context.repository';
+import { IntakeContextRepository, type ContextQuery, type IntakeContext, type KeyToClaim } from '../persistence/intake-context.repository';
 import { MasterDataRepository } from '../persistence/master-data.repository';
 import { OrdersRepository } from '../persistence/orders.repository';
 import { checked, orderSubject, OrderChanges, type ChangeCause, type Step } from './order-changes';
@@ -21,6 +21,12 @@ export const GATE_CODES = [
   'ORDER.NO_PRICE',
   'ORDER.PRICE_MISMATCH',
 ] as const;
+
+interface ContextRequest {
+  channel: string;
+  customerId: string;
+  skus: readonly string[];
+}
 
 export const SYSTEM_ACTOR: Actor = { kind: 'system', id: 'order-service' };
 
@@ -38,13 +44,22 @@ export class ValidationGates {
   ) {}
 
   /** Channel mapping, customer and candidate pricelists for an order request, in one query. */
-  context(trx: Knex.Transaction, request: { channel: string; customerId: string; skus: readonly string[] }): Promise<IntakeContext> {
-    return IntakeContextRepository.load(trx, {
+  context(trx: Knex.Transaction, request: ContextRequest): Promise<IntakeContext> {
+    return IntakeContextRepository.load(trx, this.contextQuery(request));
+  }
+
+  /** `context` with an Idempotency-Key claimed in the same statement; `claimed` false: the key was used before. */
+  contextClaiming(trx: Knex.Transaction, request: ContextRequest, key: KeyToClaim): Promise<{ claimed: boolean; context: IntakeContext }> {
+    return IntakeContextRepository.loadClaiming(trx, this.contextQuery(request), key);
+  }
+
+  private contextQuery(request: ContextRequest): ContextQuery {
+    return {
       channel: naturalKey(request.channel, '-').channel,
       customerId: request.customerId,
       skus: [...new Set(request.skus.map((sku) => sku.trim()))],
       defaultPricelistId: this.config.DEFAULT_PRICELIST_ID ?? null,
-    });
+    };
   }
 
   /** The gates' inputs; a customer with a credit limit is read again, locked, with the exposure of their open orders. */

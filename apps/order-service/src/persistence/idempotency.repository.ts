@@ -6,19 +6,17 @@ export interface StoredResponse {
   body: unknown;
 }
 
-export type KeyClaim = { claimed: true } | { claimed: false; fingerprint: string; response: StoredResponse };
-
 /**
- * Idempotency keys per caller. `claim` inserts the key in the request's transaction; a concurrent
- * request with the same key waits on the unique index until the first commits, then reads its
- * response (or, if the first rolled back, claims the key itself).
+ * Idempotency keys per caller. The key is claimed in the request's transaction, by
+ * IntakeContextRepository.loadClaiming (along with the intake reads); a concurrent request with the
+ * same key waits on the unique index until the first commits, then reads its answer here (or, if
+ * the first rolled back, claims the key itself).
  */
 export const IdempotencyRepository = {
-  async claim(trx: Knex.Transaction, caller: string, key: string, fingerprint: string): Promise<KeyClaim> {
-    const inserted = await trx.raw<{ rowCount: number }>('insert into idempotency_key (caller, key, fingerprint) values (?, ?, ?) on conflict do nothing', [caller, key, fingerprint]);
-    if (inserted.rowCount === 1) return { claimed: true };
+  /** The fingerprint and answer stored under a key another request claimed. */
+  async answered(trx: Knex.Transaction, caller: string, key: string): Promise<{ fingerprint: string; response: StoredResponse }> {
     const row = await trx('idempotency_key').where({ caller, key }).first('fingerprint', 'response_status', 'response_body');
-    return { claimed: false, fingerprint: row.fingerprint, response: { status: row.response_status, body: JSON.parse(row.response_body) } };
+    return { fingerprint: row.fingerprint, response: { status: row.response_status, body: JSON.parse(row.response_body) } };
   },
 
   async complete(trx: Knex.Transaction, caller: string, key: string, response: StoredResponse): Promise<void> {
