@@ -4,21 +4,30 @@
 #
 #   infra/stack.sh start | stop | status | env | restart-kafka | reset
 #
+# Two instances, so that test traffic never reaches the system `npm start` runs: BACKBONE_STACK=dev
+# (the default; `npm start`) and BACKBONE_STACK=test (`npm test`, `npm run bench`), each with its
+# own ports, data and logs; they share the download and build cache.
+#
 # When KAFKA_BROKERS, SCHEMA_REGISTRY_URL and DATABASE_URL are all set, nothing local is started:
 # the stack is external and `start` only checks that it answers.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-LOCAL="${BACKBONE_LOCAL_DIR:-$ROOT/.local}"
+case "${BACKBONE_STACK:-dev}" in
+  dev) DEFAULT_LOCAL="$ROOT/.local" PORT_OFFSET=0 ;;
+  test) DEFAULT_LOCAL="$ROOT/.local/test-stack" PORT_OFFSET=10 ;;
+  *) echo "[stack] error: BACKBONE_STACK must be dev or test, not '$BACKBONE_STACK'" >&2; exit 2 ;;
+esac
+LOCAL="${BACKBONE_LOCAL_DIR:-$DEFAULT_LOCAL}"
 LOGS="$LOCAL/logs"
 RUN="$LOCAL/run"
 DATA="$LOCAL/data"
-CACHE="$LOCAL/cache"
+CACHE="${BACKBONE_CACHE_DIR:-$ROOT/.local/cache}"
 
-PG_PORT="${BACKBONE_PG_PORT:-55432}"
-KAFKA_PORT="${BACKBONE_KAFKA_PORT:-59092}"
-CONTROLLER_PORT="${BACKBONE_KAFKA_CONTROLLER_PORT:-59093}"
-REGISTRY_PORT="${BACKBONE_REGISTRY_PORT:-58081}"
+PG_PORT="${BACKBONE_PG_PORT:-$((55432 + PORT_OFFSET))}"
+KAFKA_PORT="${BACKBONE_KAFKA_PORT:-$((59092 + PORT_OFFSET))}"
+CONTROLLER_PORT="${BACKBONE_KAFKA_CONTROLLER_PORT:-$((59093 + PORT_OFFSET))}"
+REGISTRY_PORT="${BACKBONE_REGISTRY_PORT:-$((58081 + PORT_OFFSET))}"
 PG_USER=backbone
 PG_PASSWORD=backbone
 DATABASES=(order_service inventory_service returns_service odoo_adapter edi_gateway schema_registry backbone_test)
@@ -75,10 +84,10 @@ as_pg_owner() {
 
 # As root, PostgreSQL runs as 'postgres', which must reach its data directory. A checkout that
 # user cannot traverse (e.g. under a private home) keeps its cluster under postgres's home instead,
-# still one per checkout.
+# still one per checkout and stack.
 pg_data_dir() {
   if [[ "$(id -u)" == 0 ]] && id postgres >/dev/null 2>&1 && ! runuser -u postgres -- test -x "$ROOT" 2>/dev/null; then
-    echo "/var/lib/postgresql/backbone-$(printf '%s' "$ROOT" | md5sum | cut -c1-12)"
+    echo "/var/lib/postgresql/backbone-$(printf '%s' "$LOCAL" | md5sum | cut -c1-12)"
   else
     echo "$DATA/postgres"
   fi
@@ -225,7 +234,7 @@ cmd_start() {
   start_kafka
   start_registry
   print_env >"$LOCAL/stack.env"
-  say "ready; environment in .local/stack.env"
+  say "ready (${BACKBONE_STACK:-dev} stack); environment in ${LOCAL#"$ROOT/"}/stack.env"
 }
 
 cmd_stop() {
@@ -249,7 +258,8 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   env) print_env ;;
+  dir) echo "$LOCAL" ;;
   restart-kafka) stop_process kafka; start_kafka ;;
   reset) cmd_stop; rm -rf "$DATA" "$LOGS" "$RUN" "$(pg_data_dir)"; say "data and logs removed (cache kept)" ;;
-  *) echo "usage: infra/stack.sh start|stop|status|env|restart-kafka|reset" >&2; exit 2 ;;
+  *) echo "usage: [BACKBONE_STACK=dev|test] infra/stack.sh start|stop|status|env|dir|restart-kafka|reset" >&2; exit 2 ;;
 esac
