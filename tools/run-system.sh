@@ -72,8 +72,8 @@ for entry in "${SERVICES[@]}"; do
 done
 echo "[system] all services ready; logs in .local/logs; Ctrl-C stops the services"
 echo "[system] API key for this run (admin): X-API-Key: $DEV_API_KEY"
-echo "[system] webhook secret for source wms (POST /webhooks/stock-movements): $DEV_WEBHOOK_SECRET"
-INVENTORY_URL=http://127.0.0.1:3102 ORDERS_URL=http://127.0.0.1:3101 API_KEY="$DEV_API_KEY" node --disable-warning=TimeoutNegativeWarning tools/demo.mjs \
+echo "[system] webhook secret for source wms (inventory POST /webhooks/stock-movements, orders POST /webhooks/shipments): $DEV_WEBHOOK_SECRET"
+ORDERS_URL=http://127.0.0.1:3101 API_KEY="$DEV_API_KEY" WEBHOOK_SECRET="$DEV_WEBHOOK_SECRET" node --disable-warning=TimeoutNegativeWarning tools/demo.mjs \
   || echo "[system] the demonstration flow failed (see above); the services keep running"
 
 wait
