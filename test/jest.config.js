@@ -1,1 +1,1 @@
-module.exports = { ...require('../jest.preset.js'), testMatch: ['<rootDir>/**/*.int-spec.ts'] };
+module.exports = { ...require('../jest.preset.js'), testMatch: ['<rootDir>/**/*.{spec,int-spec}.ts'] };
