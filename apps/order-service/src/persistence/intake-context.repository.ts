@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { prepared } from './prepared';
 import type { Pricelist } from '../domain';
 import type { ChannelSettings } from './channel-mappings.repository';
 import type { Customer } from './master-data.repository';
@@ -61,13 +62,13 @@ export interface KeyToClaim {
 
 export const IntakeContextRepository = {
   async load(trx: Knex.Transaction, query: ContextQuery): Promise<IntakeContext> {
-    const { rows } = await trx.raw<{ rows: ContextRow[] }>(CONTEXT_SQL, bindings(query));
+    const { rows } = await trx.raw<{ rows: ContextRow[] }>(CONTEXT_SQL, bindings(query)).options(prepared('order-intake-context'));
     return toContext(query, rows[0]);
   },
 
   /** Claims the key (see IdempotencyRepository) and loads the context in one statement; `claimed` false: the key was used before. */
   async loadClaiming(trx: Knex.Transaction, query: ContextQuery, claim: KeyToClaim): Promise<{ claimed: boolean; context: IntakeContext }> {
-    const { rows } = await trx.raw<{ rows: (ContextRow & { claimed: boolean })[] }>(CLAIMING_SQL, { ...bindings(query), ...claim });
+    const { rows } = await trx.raw<{ rows: (ContextRow & { claimed: boolean })[] }>(CLAIMING_SQL, { ...bindings(query), ...claim }).options(prepared('order-intake-claiming'));
     return { claimed: rows[0].claimed, context: toContext(query, rows[0]) };
   },
 };

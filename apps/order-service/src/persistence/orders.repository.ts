@@ -1,5 +1,6 @@
 import type { ReservedOrderLine } from '@backbone/schemas';
 import type { Knex } from 'knex';
+import { prepared } from './prepared';
 import { orderTotal, type AuditEntry, type Order, type OrderStatus } from '../domain';
 
 /** An order as stored: the aggregate plus what the ERP and inventory told us about it. */
@@ -52,7 +53,7 @@ export const OrdersRepository = {
        insert into order_audit (order_id, ${AUDIT_FIELDS.map(([name]) => name).join(', ')})
        select inserted.order_id, a.* from inserted, jsonb_to_recordset(?::jsonb) as a(${AUDIT_FIELDS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
       [...toRow(stored), JSON.stringify(audit.map(toAuditRow))],
-    );
+    ).options(prepared('order-insert'));
     return inserted.rowCount > 0;
   },
 
