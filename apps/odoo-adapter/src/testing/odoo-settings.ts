@@ -1,5 +1,10 @@
 import type { OdooSimulator } from '@backbone/odoo-simulator';
+import { Logger } from '@nestjs/common';
 import type { OdooSettings } from '../odoo/create-odoo-client';
+
+// Clients built outside a Nest app log through Nest's console logger; the fault tests would print
+// every expected retry warning. Specs assert outcomes, not log lines.
+Logger.overrideLogger(false);
 
 /** Client settings for a simulator, as the integration user; fast retries so fault tests stay short. */
 export function odooSettingsFor(odoo: OdooSimulator, api: 'json2' | 'jsonrpc', overrides: Partial<OdooSettings> = {}): OdooSettings {
