@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Kafka } from 'kafkajs';
 
 /** Shared measurement helpers for the benchmarks. */
 export interface PathResult {
@@ -53,30 +52,5 @@ export function cpuMs(pid: number | undefined): number {
     return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch {
     return NaN;
-  }
-}
-
-/** Resolves when the asynchronous `done()` returns true, polling every 50 ms; rejects after the timeout. */
-export async function pollUntil(done: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`benchmark timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
-
-/** Resolves once the consumer group is stable with members (a started service has joined). */
-export async function waitForGroup(kafka: Kafka, groupId: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    for (let tries = 0; tries < 300; tries++) {
-      const { groups } = await admin.describeGroups([groupId]);
-      if (groups[0]?.state === 'Stable' && groups[0].members.length > 0) return;
-      await sleep(200);
-    }
-    throw new Error(`consumer group ${groupId} never became stable`);
-  } finally {
-    await admin.disconnect();
   }
 }

@@ -11,9 +11,9 @@
  * Run: npm run bench (builds everything), or npm run bench:inventory -w bench after a build.
  */
 import { createBackboneCodec, EventProducer, EventPublisher, newEventId, type OutgoingEvent } from '@backbone/events';
-import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName } from '@backbone/events/testing';
+import { createTestDatabase, ensureCatalogTopics, eventually, testKafka, testStack, uniqueName, waitForConsumerGroup } from '@backbone/events/testing';
 import { startServiceProcess } from '@backbone/service-kit/testing';
-import { cpuMs, pollUntil, printTable, sleep, summarize, until, waitForGroup, type PathResult } from '../support';
+import { cpuMs, printTable, sleep, summarize, until, type PathResult } from '../support';
 import { measure, rawKafkajsPath } from '../events/paths';
 
 const BURST = Number(process.env.BENCH_STOCK_EVENTS ?? 20_000);
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     await database.db.batchInsert('product', skus.map((sku) => ({ sku, base_unit: 'Units' })), 1000);
     await database.db('location').insert({ location_id: 'WH-1', kind: 'WAREHOUSE', on_hand_authority: 'WMS' });
     await database.db('channel').insert({ channel: 'bench', location_ids: ['WH-1'] });
-    await waitForGroup(kafka, group);
+    await waitForConsumerGroup(group);
 
     // Availability events, timed on arrival, by SKU.
     const arrivals = new Map<string, number>();
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     const startedAt = Date.now();
     const cpuBefore = cpuMs(service.child.pid);
     for (let i = 0; i < BURST; i += CHUNK) await publisher.publish(Array.from({ length: Math.min(CHUNK, BURST - i) }, (_, k) => receipt(skus[(i + k) % SKUS])));
-    await pollUntil(async () => (await ledgerSize()) >= BURST, 600_000, 'the burst in the ledger');
+    await eventually(async () => (await ledgerSize()) >= BURST, 600_000, 'the burst in the ledger');
     results.push(summarize('inventory-service ingest (burst)', BURST, startedAt, Date.now(), []));
     const cpuAfterBurst = cpuMs(service.child.pid);
     const benchCpuBefore = process.cpuUsage();

@@ -12,9 +12,9 @@
  */
 import { Agent, request } from 'node:http';
 import { createBackboneCodec, EventProducer, EventPublisher } from '@backbone/events';
-import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
+import { createTestDatabase, ensureCatalogTopics, eventually, testKafka, testStack, uniqueName, waitForConsumerGroup, type TestDatabase } from '@backbone/events/testing';
 import { startServiceProcess, type RunningService } from '@backbone/service-kit/testing';
-import { cpuMs, pollUntil, printTable, sleep, summarize, until, waitForGroup, type PathResult } from '../support';
+import { cpuMs, printTable, sleep, summarize, until, type PathResult } from '../support';
 import { measure, rawKafkajsPath } from '../events/paths';
 
 const BURST = Number(process.env.BENCH_ORDERS ?? 10_000);
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const erp = new EventPublisher(createBackboneCodec({ url: testStack.registryUrl }), producer, 'bench-erp');
   const watcher = kafka.consumer({ groupId: uniqueName('bench-order-events'), maxWaitTimeInMs: 100 });
   try {
-    await waitForGroup(kafka, orderGroup);
+    await waitForConsumerGroup(orderGroup);
     await seedMasterData(erp, orderDb);
     const url = new URL(orders.url);
 
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
     results.push(accepted);
     cpu = (cpuMs(orders.child.pid) - cpuBefore) / BURST;
     if (refused > 0) throw new Error(`${refused} orders were not accepted`);
-    await pollUntil(async () => Number((await orderDb.db('event_outbox').count({ n: '*' }))[0].n) === 0, 300_000, 'the outbox drained');
+    await eventually(async () => Number((await orderDb.db('event_outbox').count({ n: '*' }))[0].n) === 0, 300_000, 'the outbox drained');
     results.push(summarize('intake API → every event relayed to Kafka', BURST, burstStart, Date.now(), []));
     // Counted in the audit: inventory-services of other runs on the same broker may already be answering.
     const [{ validated }] = await orderDb.db('order_audit').where({ command: 'VALIDATE' }).count({ validated: '*' });
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
     const inventoryGroup = uniqueName('bench-inventory');
     inventory = await startServiceProcess('inventory-service', { DATABASE_URL: inventoryDb.url, KAFKA_CONSUMER_GROUP: inventoryGroup, KAFKA_CONSUMER_START: 'latest' });
     await seedStock(inventoryDb);
-    await waitForGroup(kafka, inventoryGroup);
+    await waitForConsumerGroup(inventoryGroup);
     const reservedAt = new Map<string, number>();
     const joined = new Promise<void>((resolve) => watcher.on(watcher.events.GROUP_JOIN, () => resolve()));
     await watcher.connect();
@@ -195,7 +195,7 @@ async function seedMasterData(erp: EventPublisher, orderDb: TestDatabase): Promi
     },
     { type: 'backbone.erp.PartnerChanged', key: '1', payload: { partnerId: 1, parentId: null, name: 'Bench GmbH', isCompany: true, email: null, vat: null, address: null, creditLimit: null, onCreditHold: false, active: true, ref: CUSTOMER, pricelistId: 1, changedAt: new Date() } },
   ]);
-  await pollUntil(async () => (await orderDb.db('customer_account').where({ customer_id: CUSTOMER }).first()) !== undefined && (await orderDb.db('pricelist_item').count({ n: '*' }))[0].n === String(SKUS), 60_000, 'master data synced');
+  await eventually(async () => (await orderDb.db('customer_account').where({ customer_id: CUSTOMER }).first()) !== undefined && (await orderDb.db('pricelist_item').count({ n: '*' }))[0].n === String(SKUS), 60_000, 'master data synced');
 }
 
 async function seedStock(inventoryDb: TestDatabase): Promise<void> {
