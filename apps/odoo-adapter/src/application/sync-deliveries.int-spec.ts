@@ -1,8 +1,8 @@
-import { uniqueName, watchTopics, type TopicWatch } from '@backbone/events/testing';
-import { seedDemoCatalog, startOdooSimulator, type OdooSimulator } from '@backbone/odoo-simulator';
+import { uniqueName, type TopicWatch } from '@backbone/events/testing';
+import type { OdooSimulator } from '@backbone/odoo-simulator';
 import type { OutgoingEvent } from '@backbone/events';
 import type { ErpSynced } from '@backbone/schemas';
-import { orderReceived, orderReserved, startAdapter, type RunningAdapter } from '../testing/adapter-harness';
+import { orderReceived, orderReserved, startAdapterOnOdoo, type RunningAdapter, type AdapterOnOdoo } from '../testing/adapter-harness';
 
 function shipment(orderId: string, shipmentId: string, lines: Array<[sku: string, shipped: string, backordered: string]>): OutgoingEvent {
   return {
@@ -31,17 +31,15 @@ describe.each([
   let odoo: OdooSimulator;
   let adapter: RunningAdapter;
   let erp: TopicWatch;
+  let env: AdapterOnOdoo;
 
   beforeAll(async () => {
-    odoo = await startOdooSimulator({ version, seed: (seed) => void seedDemoCatalog(seed) });
-    adapter = await startAdapter(odoo, api);
-    erp = await watchTopics(['erp.sync.v1']);
+    env = await startAdapterOnOdoo(version, api);
+    ({ odoo, adapter, erp } = env);
   }, 120_000);
 
   afterAll(async () => {
-    await erp?.stop();
-    await adapter?.stop();
-    await odoo?.stop();
+    await env?.stop();
   });
 
   const pickingsOf = (orderId: string) =>

@@ -1,7 +1,7 @@
 import type { OutgoingEvent } from '@backbone/events';
-import { uniqueName, watchTopics, type TopicWatch } from '@backbone/events/testing';
-import { seedDemoCatalog, startOdooSimulator, type OdooSimulator } from '@backbone/odoo-simulator';
-import { orderReceived, orderReserved, startAdapter, type RunningAdapter } from '../testing/adapter-harness';
+import { uniqueName, type TopicWatch } from '@backbone/events/testing';
+import type { OdooSimulator } from '@backbone/odoo-simulator';
+import { orderReceived, orderReserved, startAdapterOnOdoo, type RunningAdapter, type AdapterOnOdoo } from '../testing/adapter-harness';
 
 const shipped = (orderId: string, sku: string, quantity: string): OutgoingEvent => ({
   type: 'backbone.orders.OrderShipmentRecorded',
@@ -28,21 +28,19 @@ describe.each([
   let odoo: OdooSimulator;
   let adapter: RunningAdapter;
   let erp: TopicWatch;
+  let env: AdapterOnOdoo;
   let orderId: string;
 
   beforeAll(async () => {
-    odoo = await startOdooSimulator({ version, seed: (seed) => void seedDemoCatalog(seed) });
-    adapter = await startAdapter(odoo, api);
-    erp = await watchTopics(['erp.sync.v1']);
+    env = await startAdapterOnOdoo(version, api);
+    ({ odoo, adapter, erp } = env);
     orderId = uniqueName('order');
     await adapter.publish([orderReceived(orderId, 'C-BOLT', [['SKU-1008', '2', '39.00']]), orderReserved(orderId), shipped(orderId, 'SKU-1008', '2')]);
     await erp.waitFor('backbone.erp.ErpSynced', (event) => event.subjectId === orderId && event.sourceEventType === 'backbone.orders.OrderShipmentRecorded');
   }, 120_000);
 
   afterAll(async () => {
-    await erp?.stop();
-    await adapter?.stop();
-    await odoo?.stop();
+    await env?.stop();
   });
 
   const returnsOf = () => odoo.orm.searchRead('stock.picking', [['sale_id.client_order_ref', '=', orderId], ['picking_type_code', '=', 'incoming']], ['name', 'state']) as Array<{ id: number; name: string; state: string }>;

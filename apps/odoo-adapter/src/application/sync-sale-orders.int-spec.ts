@@ -1,7 +1,7 @@
-import { eventually, uniqueName, watchTopics, type TopicWatch } from '@backbone/events/testing';
-import { seedDemoCatalog, startOdooSimulator, type OdooSimulator } from '@backbone/odoo-simulator';
+import { eventually, uniqueName, type TopicWatch } from '@backbone/events/testing';
+import type { OdooSimulator } from '@backbone/odoo-simulator';
 import { newEventId } from '@backbone/events';
-import { orderReceived, orderReserved, startAdapter, type RunningAdapter } from '../testing/adapter-harness';
+import { orderReceived, orderReserved, startAdapterOnOdoo, type RunningAdapter, type AdapterOnOdoo } from '../testing/adapter-harness';
 
 describe.each([
   { version: 19 as const, api: 'json2' as const },
@@ -10,17 +10,15 @@ describe.each([
   let odoo: OdooSimulator;
   let adapter: RunningAdapter;
   let erp: TopicWatch;
+  let env: AdapterOnOdoo;
 
   beforeAll(async () => {
-    odoo = await startOdooSimulator({ version, seed: (seed) => void seedDemoCatalog(seed) });
-    adapter = await startAdapter(odoo, api);
-    erp = await watchTopics(['erp.sync.v1']);
+    env = await startAdapterOnOdoo(version, api);
+    ({ odoo, adapter, erp } = env);
   }, 120_000);
 
   afterAll(async () => {
-    await erp?.stop();
-    await adapter?.stop();
-    await odoo?.stop();
+    await env?.stop();
   });
 
   const saleOrders = (orderId: string) =>

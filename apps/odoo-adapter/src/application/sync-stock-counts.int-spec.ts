@@ -1,7 +1,7 @@
 import type { OutgoingEvent } from '@backbone/events';
-import { eventually, uniqueName, watchTopics, type TopicWatch } from '@backbone/events/testing';
-import { seedDemoCatalog, startOdooSimulator, type OdooSimulator } from '@backbone/odoo-simulator';
-import { startAdapter, type RunningAdapter } from '../testing/adapter-harness';
+import { eventually, uniqueName, type TopicWatch } from '@backbone/events/testing';
+import type { OdooSimulator } from '@backbone/odoo-simulator';
+import { startAdapterOnOdoo, type RunningAdapter, type AdapterOnOdoo } from '../testing/adapter-harness';
 
 function stockChanged(sku: string, locationId: string, changeKind: 'DELTA' | 'ABSOLUTE', value: string, quantityType = 'ON_HAND'): OutgoingEvent {
   return {
@@ -26,17 +26,15 @@ describe.each([
   let odoo: OdooSimulator;
   let adapter: RunningAdapter;
   let erp: TopicWatch;
+  let env: AdapterOnOdoo;
 
   beforeAll(async () => {
-    odoo = await startOdooSimulator({ version, seed: (seed) => void seedDemoCatalog(seed) });
-    adapter = await startAdapter(odoo, api, { ODOO_STOCK_MIRROR_LOCATIONS: 'WH/Stock, EU/Stock' });
-    erp = await watchTopics(['erp.sync.v1']);
+    env = await startAdapterOnOdoo(version, api, { ODOO_STOCK_MIRROR_LOCATIONS: 'WH/Stock, EU/Stock' });
+    ({ odoo, adapter, erp } = env);
   }, 120_000);
 
   afterAll(async () => {
-    await erp?.stop();
-    await adapter?.stop();
-    await odoo?.stop();
+    await env?.stop();
   });
 
   const onHand = (sku: string, location: string) =>

@@ -1,29 +1,25 @@
-import { uniqueName, watchTopics, type TopicWatch } from '@backbone/events/testing';
-import { seedDemoCatalog, startOdooSimulator, type OdooSimulator } from '@backbone/odoo-simulator';
+import { uniqueName, type TopicWatch } from '@backbone/events/testing';
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { orderReceived, orderReserved, startAdapter, type RunningAdapter } from '../testing/adapter-harness';
+import { orderReceived, orderReserved, startAdapterOnOdoo, type RunningAdapter, type AdapterOnOdoo } from '../testing/adapter-harness';
 
 describe('trace context from the order event to the Odoo calls', () => {
   const exporter = new InMemorySpanExporter();
-  let odoo: OdooSimulator;
   let adapter: RunningAdapter;
   let erp: TopicWatch;
+  let env: AdapterOnOdoo;
 
   beforeAll(async () => {
     // Registered before the service's own provider, which then stays unregistered.
     context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
     trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
-    odoo = await startOdooSimulator({ version: 19, seed: (seed) => void seedDemoCatalog(seed) });
-    adapter = await startAdapter(odoo, 'json2');
-    erp = await watchTopics(['erp.sync.v1']);
+    env = await startAdapterOnOdoo(19, 'json2');
+    ({ adapter, erp } = env);
   }, 120_000);
 
   afterAll(async () => {
-    await erp?.stop();
-    await adapter?.stop();
-    await odoo?.stop();
+    await env?.stop();
     trace.disable();
     context.disable();
   });

@@ -1,6 +1,6 @@
 import { createBackboneCodec, EventProducer, EventPublisher, type OutgoingEvent } from '@backbone/events';
-import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName, waitForConsumerGroup, type TestDatabase } from '@backbone/events/testing';
-import type { OdooSimulator } from '@backbone/odoo-simulator';
+import { createTestDatabase, ensureCatalogTopics, testKafka, testStack, uniqueName, waitForConsumerGroup, watchTopics, type TestDatabase, type TopicWatch } from '@backbone/events/testing';
+import { seedDemoCatalog, startOdooSimulator, type OdooSimulator, type OdooVersion } from '@backbone/odoo-simulator';
 import type { OrderReceived } from '@backbone/schemas';
 import { createService, loadConfig } from '@backbone/service-kit';
 import { stackEnv } from '@backbone/service-kit/testing';
@@ -52,6 +52,31 @@ export async function startAdapter(odoo: OdooSimulator, api: 'json2' | 'jsonrpc'
       await app.close();
       await producer.disconnect();
       await database.drop();
+    },
+  };
+}
+
+export interface AdapterOnOdoo {
+  odoo: OdooSimulator;
+  adapter: RunningAdapter;
+  /** Watches erp.sync.v1 for the adapter's outcomes. */
+  erp: TopicWatch;
+  stop(): Promise<void>;
+}
+
+/** A simulator with the demo catalog, the adapter writing into it, and a watch on its outcomes. */
+export async function startAdapterOnOdoo(version: OdooVersion, api: 'json2' | 'jsonrpc', overrides: Record<string, string> = {}): Promise<AdapterOnOdoo> {
+  const odoo = await startOdooSimulator({ version, seed: (seed) => void seedDemoCatalog(seed) });
+  const adapter = await startAdapter(odoo, api, overrides);
+  const erp = await watchTopics(['erp.sync.v1']);
+  return {
+    odoo,
+    adapter,
+    erp,
+    stop: async () => {
+      await erp.stop();
+      await adapter.stop();
+      await odoo.stop();
     },
   };
 }
