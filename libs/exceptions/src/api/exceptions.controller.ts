@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { DATABASE, parseRequest, Roles } from '@backbone/service-kit';
 import {
   ApiBadRequestResponse,
   ApiBody,
+  type ApiBodyOptions,
   ApiConflictResponse,
   ApiHeader,
   ApiNotFoundResponse,
@@ -28,6 +29,21 @@ const notFound = ApiNotFoundResponse({ type: ProblemDto, description: 'EXCEPTION
 const alreadyResolved = ApiConflictResponse({ type: ProblemDto, description: 'EXCEPTION.ALREADY_RESOLVED' });
 const idParam = ApiParam({ name: 'id', format: 'uuid', description: 'Business exception id' });
 const actorHeader = ApiHeader({ name: ACTOR_HEADER, required: false, description: 'Operator recorded in the audit trail while authentication is disabled (local development); otherwise the authenticated caller is recorded and this header is ignored' });
+
+/** What retry, override and reject share: a POST on one exception that resolves it, answering its outcome. */
+function resolvesException(summary: string, description: string, body: ApiBodyOptions): MethodDecorator {
+  return applyDecorators(
+    HttpCode(200),
+    ApiOperation({ summary, description }),
+    idParam,
+    actorHeader,
+    ApiBody(body),
+    ApiOkResponse({ type: ResolveOutcomeDto }),
+    badRequest,
+    notFound,
+    alreadyResolved,
+  );
+}
 
 /** The exception queue of this service, for operators: list, inspect, retry, override, reject. */
 @ApiTags('exceptions')
@@ -72,15 +88,7 @@ export class ExceptionsController {
   }
 
   @Post(':id/retry')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Retry', description: "Re-runs the failed step with the service's retry handler for the code. outcome STILL_OPEN: the same failure came back; the attempt is counted and audited." })
-  @idParam
-  @actorHeader
-  @ApiBody({ type: RetryBodyDto, required: false })
-  @ApiOkResponse({ type: ResolveOutcomeDto })
-  @badRequest
-  @notFound
-  @alreadyResolved
+  @resolvesException('Retry', "Re-runs the failed step with the service's retry handler for the code. outcome STILL_OPEN: the same failure came back; the attempt is counted and audited.", { type: RetryBodyDto, required: false })
   @ApiUnprocessableEntityResponse({ type: ProblemDto, description: 'EXCEPTION.NO_RETRY_HANDLER: nothing can retry this code; override or reject it' })
   async retry(@Param() params: unknown, @Body() body: unknown, @RequestActor() actor: Actor): Promise<ResolveOutcome> {
     const { id } = parseRequest(exceptionIdParams, params);
@@ -89,15 +97,7 @@ export class ExceptionsController {
   }
 
   @Post(':id/override')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Override', description: 'Lets the stopped work continue despite the rule. Needs a reason; audited.' })
-  @idParam
-  @actorHeader
-  @ApiBody({ type: ReasonBodyDto })
-  @ApiOkResponse({ type: ResolveOutcomeDto })
-  @badRequest
-  @notFound
-  @alreadyResolved
+  @resolvesException('Override', 'Lets the stopped work continue despite the rule. Needs a reason; audited.', { type: ReasonBodyDto })
   async override(@Param() params: unknown, @Body() body: unknown, @RequestActor() actor: Actor): Promise<ResolveOutcome> {
     const { id } = parseRequest(exceptionIdParams, params);
     const { reason } = parseRequest(reasonBody, body ?? {});
@@ -105,15 +105,7 @@ export class ExceptionsController {
   }
 
   @Post(':id/reject')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reject', description: 'Stops the work for good. Needs a reason; audited.' })
-  @idParam
-  @actorHeader
-  @ApiBody({ type: ReasonBodyDto })
-  @ApiOkResponse({ type: ResolveOutcomeDto })
-  @badRequest
-  @notFound
-  @alreadyResolved
+  @resolvesException('Reject', 'Stops the work for good. Needs a reason; audited.', { type: ReasonBodyDto })
   async reject(@Param() params: unknown, @Body() body: unknown, @RequestActor() actor: Actor): Promise<ResolveOutcome> {
     const { id } = parseRequest(exceptionIdParams, params);
     const { reason } = parseRequest(reasonBody, body ?? {});
