@@ -29,4 +29,5 @@ export {
   type WebhookVerification,
 } from './webhooks/webhook-signature';
 export { DirectoryMigrationSource } from './database/directory-migration-source';
+export { GroupCommit, type GroupCommitOptions } from './database/group-commit';
 export { NotificationListener, type NotificationListenerOptions } from './database/notification-listener';

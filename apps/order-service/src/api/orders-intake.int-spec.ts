@@ -152,6 +152,59 @@ describe('order intake API', () => {
     });
   });
 
+  describe('group commit', () => {
+    const batchesSoFar = async () => {
+      const metrics = (await harness.http().get('/metrics').expect(200)).text;
+      return Number(/^group_commit_batch_size_count\{committer="order-intake"\} (\d+)$/m.exec(metrics)?.[1] ?? 0);
+    };
+
+    it('writes orders that arrive together in shared transactions, each with its own answer', async () => {
+      await harness.http().put('/channel-mappings/b2b-batch').send({ skus: { 'b-a': 'SKU-A' }, units: { pcs: 'Units' }, statuses: {} }).expect(200);
+      const distinct = Array.from({ length: 30 }, (_, i) => orderBody({ externalOrderId: `GC-${i}` }));
+      const repeatedKey = orderBody({ externalOrderId: 'GC-SAME-KEY' });
+      const unmapped = orderBody({ channel: 'b2b-batch', externalOrderId: 'GC-UNMAPPED', lines: [{ sku: 'b-z', quantity: '1', unit: 'pcs', unitPrice: '1' }] });
+      const batchesBefore = await batchesSoFar();
+
+      const [accepted, sameKey, repeatOrder, refused] = await Promise.all([
+        Promise.all(distinct.map((body, i) => harness.http().post('/orders').set('Idempotency-Key', `gc-${i}`).send(body))),
+        Promise.all([1, 2].map(() => harness.http().post('/orders').set('Idempotency-Key', 'gc-same').send(repeatedKey))),
+        harness.http().post('/orders').set('Idempotency-Key', 'gc-repeat').send(distinct[0]),
+        harness.http().post('/orders').set('Idempotency-Key', 'gc-unmapped').send(unmapped),
+      ]);
+
+      expect(accepted.map((response) => response.status)).toEqual(Array(30).fill(201));
+      expect(accepted.map((response) => response.body.externalOrderId)).toEqual(distinct.map((body) => body.externalOrderId));
+      expect(sameKey.map((response) => response.status)).toEqual([201, 201]);
+      expect(sameKey[0].body).toEqual(sameKey[1].body);
+      expect(sameKey.map((response) => response.headers['idempotent-replayed']).sort()).toEqual(['true', undefined]);
+      expect(repeatOrder.status).toBe(409);
+      expect(repeatOrder.body).toMatchObject({ code: 'ORDER.DUPLICATE_ORDER', orderId: accepted[0].body.orderId });
+      expect(refused.status).toBe(422);
+      expect(await db()('idempotency_key').where({ key: 'gc-unmapped' }).first()).toBeUndefined();
+      expect(Number((await db()('orders').where('external_order_id', 'like', 'GC-%').count({ n: '*' }))[0].n)).toBe(31);
+      for (const { body } of [...accepted, sameKey[0]]) {
+        const audit = await commands(body.orderId);
+        expect(audit.map((row) => row.command)).toEqual(['RECEIVE', 'VALIDATE']);
+        expect(audit.every((row) => typeof row.event_id === 'string')).toBe(true);
+      }
+      // 34 requests in fewer transactions: they were grouped.
+      expect((await batchesSoFar()) - batchesBefore).toBeLessThan(34);
+    });
+
+    it('counts the orders of one batch against the credit limit one after the other', async () => {
+      await seedCustomer(harness, { ref: 'C-BATCH-LIMIT', partnerId: 105, creditLimit: { amount: '100', currency: 'EUR' } });
+      const body = (i: number) => orderBody({ externalOrderId: `GC-LIM-${i}`, customer: { customerId: 'C-BATCH-LIMIT', name: 'Limited' }, lines: [{ sku: 'SKU-B', quantity: '3', unit: 'Units', unitPrice: '10' }] });
+
+      const responses = await Promise.all([0, 1, 2, 3, 4].map((i) => harness.http().post('/orders').send(body(i)).expect(201)));
+
+      const statuses = responses.map((response) => response.body.status).sort();
+      expect(statuses).toEqual(['ON_HOLD', 'ON_HOLD', 'VALIDATED', 'VALIDATED', 'VALIDATED']);
+      for (const held of responses.filter((response) => response.body.status === 'ON_HOLD')) {
+        expect(held.body.hold.reason.code).toBe('ORDER.CREDIT_LIMIT_EXCEEDED');
+      }
+    });
+  });
+
   it('lists orders newest first with filters and keyset pages', async () => {
     const page1 = await harness.http().get('/orders?channel=webshop&limit=2').expect(200);
     const page2 = await harness.http().get(`/orders?channel=webshop&limit=2&cursor=${page1.body.nextCursor}`).expect(200);

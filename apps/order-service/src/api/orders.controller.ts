@@ -4,8 +4,8 @@ import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/
 import type { Request, Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { IntakeOrder, type IntakeOutcome } from '../application/intake-order';
-import { ORDER_STATUSES, orderRequestBodySchema, requestFingerprint, validateOrderRequest } from '../domain';
+import { IntakeOrder, type Respond } from '../application/intake-order';
+import { ORDER_STATUSES, orderRequestBodySchema, requestFingerprint, validateOrderRequest, type Rejection } from '../domain';
 import type { StoredResponse } from '../persistence/idempotency.repository';
 import { OrdersRepository } from '../persistence/orders.repository';
 import { actorOf, causeOf } from './actor';
@@ -76,6 +76,7 @@ export class OrdersController {
         errors: [{ field: 'Idempotency-Key', message: 'was already used with a different body' }],
       });
     }
+    if (result.outcome === 'UNMAPPED') throw unmappedProblem(result.unmapped);
     const { status, body: answer } = result.response;
     if (result.replayed) response.setHeader('Idempotent-Replayed', 'true');
     const id = (answer as { orderId?: string }).orderId ?? (answer as { extensions?: { orderId?: string } }).extensions?.orderId;
@@ -122,30 +123,29 @@ export class OrdersController {
   }
 }
 
-/** The HTTP answer to an intake outcome; an unmapped value refuses the request (nothing is stored). */
-function respond(outcome: IntakeOutcome): StoredResponse {
-  switch (outcome.outcome) {
-    case 'ACCEPTED':
-      return { status: 201, body: toOrderView(outcome.stored) };
-    case 'DUPLICATE':
-      return {
-        status: 409,
-        body: {
-          status: 409,
-          code: 'ORDER.DUPLICATE_ORDER',
-          title: 'Order already received',
-          detail: `this channel already sent this order; it is order ${outcome.orderId}`,
-          extensions: { orderId: outcome.orderId },
-        },
-      };
-    case 'UNMAPPED':
-      throw new HttpProblem({
-        status: 422,
-        code: 'ORDER.UNMAPPED_VALUES',
-        title: 'Values without a channel mapping',
-        detail: `${outcome.unmapped.length} value(s) have no mapping for this channel`,
-        errors: outcome.unmapped.map((rejection) => ({ field: 'field' in rejection ? String(rejection.field) : '(body)', message: rejection.message })),
-        extensions: { codes: outcome.unmapped.map((rejection) => rejection.code) },
-      });
-  }
+/** The HTTP answer to an accepted or duplicate order, kept under the request's Idempotency-Key. */
+function respond(outcome: Parameters<Respond>[0]): StoredResponse {
+  if (outcome.outcome === 'ACCEPTED') return { status: 201, body: toOrderView(outcome.stored) };
+  return {
+    status: 409,
+    body: {
+      status: 409,
+      code: 'ORDER.DUPLICATE_ORDER',
+      title: 'Order already received',
+      detail: `this channel already sent this order; it is order ${outcome.orderId}`,
+      extensions: { orderId: outcome.orderId },
+    },
+  };
+}
+
+/** Values without a channel mapping refuse the request: nothing is stored. */
+function unmappedProblem(unmapped: readonly Rejection[]): HttpProblem {
+  return new HttpProblem({
+    status: 422,
+    code: 'ORDER.UNMAPPED_VALUES',
+    title: 'Values without a channel mapping',
+    detail: `${unmapped.length} value(s) have no mapping for this channel`,
+    errors: unmapped.map((rejection) => ({ field: 'field' in rejection ? String(rejection.field) : '(body)', message: rejection.message })),
+    extensions: { codes: unmapped.map((rejection) => rejection.code) },
+  });
 }

@@ -50,14 +50,25 @@ export class OrderChanges {
     return next;
   }
 
-  /** Inserts a new order with its first steps; false (nothing written) when the order exists already. */
-  async insert(trx: Knex.Transaction, stored: StoredOrder, steps: readonly Step[], cause: ChangeCause): Promise<StoredOrder | null> {
-    const next = this.after(stored, steps);
-    // Event ids are made here, so the audit rows can go in with the order in one statement.
-    const eventIds = steps.map(() => newEventId());
-    if (!(await OrdersRepository.insert(trx, next, steps.map(({ transitioned }, index) => ({ ...transitioned.audit, eventId: eventIds[index] }))))) return null;
-    await this.outbox.append(trx, this.events(steps, cause, eventIds));
-    return next;
+  /**
+   * Inserts new orders with their first steps, in a few statements for all of them; each answer is
+   * the order as stored, or null (nothing written) when the order exists already.
+   */
+  async insert(trx: Knex.Transaction, orders: readonly { stored: StoredOrder; steps: readonly Step[]; cause: ChangeCause }[]): Promise<(StoredOrder | null)[]> {
+    if (orders.length === 0) return [];
+    // Event ids are made here, so the audit rows can go in with the orders in one statement.
+    const entries = orders.map(({ stored, steps, cause }) => ({ next: this.after(stored, steps), steps, cause, eventIds: steps.map(() => newEventId()) }));
+    if (new Set(entries.map(({ next }) => next.order.orderId)).size !== entries.length) throw new TypeError('an order appears twice in one insert');
+    const inserted = await OrdersRepository.insertMany(
+      trx,
+      entries.map(({ next, steps, eventIds }) => ({ stored: next, audit: steps.map(({ transitioned }, index) => ({ ...transitioned.audit, eventId: eventIds[index] })) })),
+    );
+    const written = entries.filter(({ next }) => inserted.has(next.order.orderId));
+    await this.outbox.append(
+      trx,
+      written.flatMap(({ steps, cause, eventIds }) => this.events(steps, cause, eventIds)),
+    );
+    return entries.map(({ next }) => (inserted.has(next.order.orderId) ? next : null));
   }
 
   /** Publishes an event again without a transition (e.g. OrderReserved, for the ERP to retry its write). */

@@ -3,10 +3,10 @@ import type { Reason } from '@backbone/schemas';
 import { SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { money, naturalKey, runGates, transition, type Actor, type GateInputs, type Order, type PricelistAssignment } from '../domain';
+import { addMoney, money, naturalKey, orderTotal, runGates, transition, type Actor, type GateInputs, type Order, type PricelistAssignment } from '../domain';
 import type { OrderServiceConfig } from '../config/order-service.config';
-import { IntakeContextRepository, type ContextQuery, type IntakeContext, type KeyToClaim } from '../persistence/intake-context.repository';
-import { MasterDataRepository } from '../persistence/master-data.repository';
+import { IntakeContextRepository, type ContextQuery, type IntakeContext, type IntakeReads, type KeyToClaim } from '../persistence/intake-context.repository';
+import { MasterDataRepository, type Customer } from '../persistence/master-data.repository';
 import { OrdersRepository } from '../persistence/orders.repository';
 import { checked, orderSubject, OrderChanges, type ChangeCause, type Step } from './order-changes';
 import { plainStep } from './order-events';
@@ -44,31 +44,42 @@ export class ValidationGates {
   ) {}
 
   /** Channel mapping, customer and candidate pricelists for an order request, in one query. */
-  context(trx: Knex.Transaction, request: ContextRequest): Promise<IntakeContext> {
-    return IntakeContextRepository.load(trx, this.contextQuery(request));
+  async context(trx: Knex.Transaction, request: ContextRequest): Promise<IntakeContext> {
+    const { contexts } = await this.reads(trx, [request]);
+    return contexts[0];
   }
 
-  /** `context` with an Idempotency-Key claimed in the same statement; `claimed` false: the key was used before. */
-  contextClaiming(trx: Knex.Transaction, request: ContextRequest, key: KeyToClaim): Promise<{ claimed: boolean; context: IntakeContext }> {
-    return IntakeContextRepository.loadClaiming(trx, this.contextQuery(request), key);
+  /** The contexts of many order requests in one statement, claiming Idempotency-Keys and asking which orders exist (see IntakeContextRepository). */
+  reads(trx: Knex.Transaction, requests: readonly ContextRequest[], options: { claims?: readonly KeyToClaim[]; orderIds?: readonly string[] } = {}): Promise<IntakeReads> {
+    return IntakeContextRepository.load(
+      trx,
+      requests.map((request) => this.contextQuery(request)),
+      { ...options, defaultPricelistId: this.config.DEFAULT_PRICELIST_ID ?? null },
+    );
   }
 
   private contextQuery(request: ContextRequest): ContextQuery {
-    return {
-      channel: naturalKey(request.channel, '-').channel,
-      customerId: request.customerId,
-      skus: [...new Set(request.skus.map((sku) => sku.trim()))],
-      defaultPricelistId: this.config.DEFAULT_PRICELIST_ID ?? null,
-    };
+    return { channel: naturalKey(request.channel, '-').channel, customerId: request.customerId, skus: [...new Set(request.skus.map((sku) => sku.trim()))] };
   }
 
-  /** The gates' inputs; a customer with a credit limit is read again, locked, with the exposure of their open orders. */
-  async inputs(trx: Knex.Transaction, order: Order, context: IntakeContext): Promise<GateInputs> {
-    const customerId = order.customer.customerId;
-    const customer = context.customer?.creditLimit ? await MasterDataRepository.customer(trx, customerId, true) : context.customer;
-    const limit = customer?.creditLimit ?? null;
-    const openExposure = limit ? money(await OrdersRepository.openExposure(trx, customerId, limit.currency, order.orderId), limit.currency) : money('0', order.currency);
-    return { credit: { customer, openExposure }, prices: { pricelists: context.pricelists, assignment: this.assignment(context), tolerance: this.config.PRICE_TOLERANCE } };
+  /**
+   * The gates' inputs for orders decided in one transaction, in order. A customer with a credit
+   * limit is read again, locked, with the exposure of their open orders; each order counts towards
+   * the exposure of the later ones in the list, as if it had committed before them.
+   */
+  async inputs(trx: Knex.Transaction, entries: readonly { order: Order; context: IntakeContext }[]): Promise<GateInputs[]> {
+    const limited = [...new Set(entries.filter(({ context }) => context.customer?.creditLimit).map(({ order }) => order.customer.customerId))];
+    const locked = limited.length > 0 ? await MasterDataRepository.lockCustomers(trx, limited) : new Map<string, Customer>();
+    const limits = [...locked.values()].flatMap((customer) => (customer.creditLimit ? [{ customerId: customer.customerId, currency: customer.creditLimit.currency }] : []));
+    const exposures = limits.length > 0 ? await OrdersRepository.openExposures(trx, limits, entries.map(({ order }) => order.orderId)) : new Map<string, string>();
+    return entries.map(({ order, context }) => {
+      const customerId = order.customer.customerId;
+      const customer = context.customer?.creditLimit ? (locked.get(customerId) ?? null) : context.customer;
+      const limit = customer?.creditLimit ?? null;
+      const openExposure = limit ? money(exposures.get(customerId) ?? '0', limit.currency) : money('0', order.currency);
+      if (limit && order.currency === limit.currency) exposures.set(customerId, addMoney(openExposure, orderTotal(order)).amount);
+      return { credit: { customer, openExposure }, prices: { pricelists: context.pricelists, assignment: this.assignment(context), tolerance: this.config.PRICE_TOLERANCE } };
+    });
   }
 
   /** Which pricelists govern: the customer's (from the ERP), the channel's (mapping tables), the configured default. */
@@ -85,7 +96,8 @@ export class ValidationGates {
     const stored = await OrdersRepository.lock(trx, orderId);
     if (!stored || stored.order.status !== 'ON_HOLD' || stored.order.hold?.returnTo !== 'RECEIVED') return;
     const { order } = stored;
-    const inputs = await this.inputs(trx, order, await this.context(trx, { channel: order.channel, customerId: order.customer.customerId, skus: order.lines.map((line) => line.sku) }));
+    const context = await this.context(trx, { channel: order.channel, customerId: order.customer.customerId, skus: order.lines.map((line) => line.sku) });
+    const [inputs] = await this.inputs(trx, [{ order, context }]);
     const at = new Date();
     const released = checked(transition(order, 'RELEASE_HOLD', actor, at, why));
     const gated = checked(runGates(released.order, inputs, SYSTEM_ACTOR, at));

@@ -21,36 +21,43 @@ interface ContextRow {
   pricelists: { pricelist_id: number; currency: string; active: boolean; items: { product_id: number; sku: string; min_quantity: string; uom: string; price: string; date_start: string | null; date_end: string | null }[] }[];
 }
 
-// One round trip instead of three: the intake path's reads are its main cost. Numerics travel as
-// text (JSON numbers would go through binary floats).
-const CONTEXT_CTES = `
-  m as (select * from channel_mapping where channel = :channel),
-  c as (select * from customer_account where customer_id = :customerId)`;
-const CONTEXT_COLUMNS = `
-    (select json_build_object('sku_pass_through', sku_pass_through, 'skus', skus, 'units', units, 'statuses', statuses, 'pricelist_id', pricelist_id) from m) as mapping,
-    (select json_build_object('active', active, 'on_credit_hold', on_credit_hold, 'credit_limit_amount', credit_limit_amount::text,
-       'credit_limit_currency', credit_limit_currency, 'pricelist_id', pricelist_id) from c) as customer,
-    (select coalesce(json_agg(json_build_object('pricelist_id', p.pricelist_id, 'currency', p.currency, 'active', p.active, 'items',
-       (select coalesce(json_agg(json_build_object('product_id', i.product_id, 'sku', i.sku, 'min_quantity', i.min_quantity::text, 'uom', i.uom,
-          'price', i.price::text, 'date_start', i.date_start, 'date_end', i.date_end) order by i.position), '[]')
-        from pricelist_item i where i.pricelist_id = p.pricelist_id
-          and (i.sku = any(:skus) or i.sku = any(array(select m.skus ->> s from m, unnest(cast(:skus as text[])) s)))))), '[]')
-     from pricelist p
-     where p.pricelist_id = (select pricelist_id from c) or p.pricelist_id = (select pricelist_id from m) or p.pricelist_id = :defaultPricelistId) as pricelists`;
-const CONTEXT_SQL = `with ${CONTEXT_CTES} select ${CONTEXT_COLUMNS}`;
-// The Idempotency-Key claim rides along (one round trip less per request). Like a lone insert, it
-// waits for a concurrent transaction holding the key; the context then comes from the snapshot
-// taken before that wait, and is only used when the key was claimed.
-const CLAIMING_SQL = `
-  with claimed as (insert into idempotency_key (caller, key, fingerprint) values (:caller, :key, :fingerprint) on conflict do nothing returning 1),
-  ${CONTEXT_CTES}
-  select exists (select from claimed) as claimed, ${CONTEXT_COLUMNS}`;
+// One round trip per intake batch: the reads are the intake's main cost. Each requested (channel,
+// customer) gets its mapping tables, its customer and its candidate pricelists with their items for
+// the requested SKUs (as sent, and as the channel's SKU table maps them). Numerics travel as text
+// (JSON numbers would go through binary floats).
+//
+// Idempotency-Keys are claimed in the same statement, in a fixed order (two batches claiming the
+// same keys never deadlock). Like a lone insert, a claim waits for a concurrent transaction holding
+// the key; the reads then come from the snapshot taken before that wait, and only count for the
+// keys claimed. `existing` names the requested order ids already stored, so a repeated order skips
+// the gates (a concurrent insert of one is still caught by the insert itself).
+const CONTEXTS_SQL = `
+  with claimed as (
+    insert into idempotency_key (caller, key, fingerprint)
+    select caller, key, fingerprint from jsonb_to_recordset(cast(:claims as jsonb)) as c(caller text, key text, fingerprint text) order by caller, key
+    on conflict do nothing returning caller, key)
+  select
+    (select coalesce(json_agg(json_build_array(caller, key)), '[]') from claimed) as claimed,
+    (select coalesce(json_agg(order_id), '[]') from orders where order_id = any(cast(:orderIds as uuid[]))) as existing,
+    (select coalesce(json_agg(json_build_object(
+      'mapping', case when m.channel is null then null else json_build_object('sku_pass_through', m.sku_pass_through, 'skus', m.skus, 'units', m.units,
+         'statuses', m.statuses, 'pricelist_id', m.pricelist_id) end,
+      'customer', case when c.customer_id is null then null else json_build_object('active', c.active, 'on_credit_hold', c.on_credit_hold,
+         'credit_limit_amount', c.credit_limit_amount::text, 'credit_limit_currency', c.credit_limit_currency, 'pricelist_id', c.pricelist_id) end,
+      'pricelists', (select coalesce(json_agg(json_build_object('pricelist_id', p.pricelist_id, 'currency', p.currency, 'active', p.active, 'items',
+         (select coalesce(json_agg(json_build_object('product_id', i.product_id, 'sku', i.sku, 'min_quantity', i.min_quantity::text, 'uom', i.uom,
+            'price', i.price::text, 'date_start', i.date_start, 'date_end', i.date_end) order by i.position), '[]')
+          from pricelist_item i where i.pricelist_id = p.pricelist_id
+            and (i.sku = any(req.skus) or i.sku = any(array(select m.skus ->> s from unnest(req.skus) s)))))), '[]')
+       from pricelist p where p.pricelist_id in (c.pricelist_id, m.pricelist_id, :defaultPricelistId))) order by req.position), '[]')
+     from jsonb_to_recordset(cast(:requests as jsonb)) as req(position int, channel text, customer_id text, skus text[])
+       left join channel_mapping m on m.channel = req.channel
+       left join customer_account c on c.customer_id = req.customer_id) as contexts`;
 
 export interface ContextQuery {
   channel: string;
   customerId: string;
   skus: readonly string[];
-  defaultPricelistId: number | null;
 }
 
 /** An Idempotency-Key to claim: inserted unless the caller used it before. */
@@ -60,21 +67,38 @@ export interface KeyToClaim {
   fingerprint: string;
 }
 
-export const IntakeContextRepository = {
-  async load(trx: Knex.Transaction, query: ContextQuery): Promise<IntakeContext> {
-    const { rows } = await trx.raw<{ rows: ContextRow[] }>(CONTEXT_SQL, bindings(query)).options(prepared('order-intake-context'));
-    return toContext(query, rows[0]);
-  },
+export interface IntakeReads {
+  /** The context of each query, in order. */
+  contexts: IntakeContext[];
+  /** `claimKey` of the keys claimed; a key not claimed was used before. */
+  claimed: Set<string>;
+  /** The order ids asked about that are stored already. */
+  existing: Set<string>;
+}
 
-  /** Claims the key (see IdempotencyRepository) and loads the context in one statement; `claimed` false: the key was used before. */
-  async loadClaiming(trx: Knex.Transaction, query: ContextQuery, claim: KeyToClaim): Promise<{ claimed: boolean; context: IntakeContext }> {
-    const { rows } = await trx.raw<{ rows: (ContextRow & { claimed: boolean })[] }>(CLAIMING_SQL, { ...bindings(query), ...claim }).options(prepared('order-intake-claiming'));
-    return { claimed: rows[0].claimed, context: toContext(query, rows[0]) };
+export const IntakeContextRepository = {
+  /** The intake reads for a batch of orders, claiming their Idempotency-Keys, in one statement (see CONTEXTS_SQL). */
+  async load(trx: Knex.Transaction, queries: readonly ContextQuery[], options: { claims?: readonly KeyToClaim[]; orderIds?: readonly string[]; defaultPricelistId: number | null }): Promise<IntakeReads> {
+    const { rows } = await trx
+      .raw<{ rows: { claimed: [string, string][]; existing: string[]; contexts: ContextRow[] }[] }>(CONTEXTS_SQL, {
+        claims: JSON.stringify(options.claims ?? []),
+        orderIds: [...(options.orderIds ?? [])],
+        requests: JSON.stringify(queries.map((query, position) => ({ position, channel: query.channel, customer_id: query.customerId, skus: query.skus }))),
+        defaultPricelistId: options.defaultPricelistId,
+      })
+      .options(prepared('order-intake-reads'));
+    const [{ claimed, existing, contexts }] = rows;
+    return {
+      contexts: contexts.map((row, index) => toContext(queries[index], row)),
+      claimed: new Set(claimed.map(([caller, key]) => claimKey({ caller, key }))),
+      existing: new Set(existing),
+    };
   },
 };
 
-function bindings(query: ContextQuery) {
-  return { channel: query.channel, customerId: query.customerId, skus: [...query.skus], defaultPricelistId: query.defaultPricelistId };
+/** Identifies an Idempotency-Key: keys are scoped per caller. */
+export function claimKey(key: { caller: string; key: string }): string {
+  return JSON.stringify([key.caller, key.key]);
 }
 
 function toContext(query: ContextQuery, { mapping, customer, pricelists }: ContextRow): IntakeContext {

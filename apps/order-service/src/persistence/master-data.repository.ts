@@ -20,18 +20,21 @@ export const MasterDataRepository = {
     );
   },
 
-  /** The customer, locked when `lock` (orders against a credit limit serialize per customer). */
-  async customer(trx: Knex.Transaction, customerId: string, lock = false): Promise<Customer | null> {
-    const query = trx('customer_account').where({ customer_id: customerId }).first();
-    const row = await (lock ? query.forUpdate() : query);
-    if (!row) return null;
-    return {
-      customerId: row.customer_id,
-      active: row.active,
-      onCreditHold: row.on_credit_hold,
-      creditLimit: row.credit_limit_amount === null ? null : { amount: plain(String(row.credit_limit_amount)), currency: row.credit_limit_currency },
-      pricelistId: row.pricelist_id,
-    };
+  /** The customers, locked in id order (orders against a credit limit serialize per customer; a fixed order never deadlocks). */
+  async lockCustomers(trx: Knex.Transaction, customerIds: readonly string[]): Promise<Map<string, Customer>> {
+    const rows = await trx('customer_account').whereIn('customer_id', customerIds).orderBy('customer_id').forUpdate().select();
+    return new Map(
+      rows.map((row) => [
+        row.customer_id,
+        {
+          customerId: row.customer_id,
+          active: row.active,
+          onCreditHold: row.on_credit_hold,
+          creditLimit: row.credit_limit_amount === null ? null : { amount: plain(String(row.credit_limit_amount)), currency: row.credit_limit_currency },
+          pricelistId: row.pricelist_id,
+        },
+      ]),
+    );
   },
 
   /** Replaces the pricelist and all its items, unless a newer version is held. */

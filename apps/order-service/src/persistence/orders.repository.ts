@@ -44,17 +44,30 @@ const OPEN = ['CANCELLED', 'REJECTED', 'INVOICED'];
 
 export const OrdersRepository = {
   /**
-   * Inserts a new order and its first audit entries in one statement; false (nothing written) when
-   * the natural key (channel + external id, hence the id) exists already.
+   * Inserts new orders with their first audit entries, in one statement; answers the ids inserted.
+   * An order whose natural key (channel + external id, hence the id) exists already is skipped with
+   * its audit entries. Rows go in id order, so two concurrent batches never deadlock on each other.
    */
-  async insert(trx: Knex.Transaction, stored: StoredOrder, audit: readonly AuditRecord[]): Promise<boolean> {
-    const inserted = await trx.raw<{ rowCount: number }>(
-      `with inserted as (insert into orders (${COLUMNS.join(', ')}) values (${COLUMNS.map(() => '?').join(', ')}) on conflict do nothing returning order_id)
-       insert into order_audit (order_id, ${AUDIT_FIELDS.map(([name]) => name).join(', ')})
-       select inserted.order_id, a.* from inserted, jsonb_to_recordset(?::jsonb) as a(${AUDIT_FIELDS.map(([name, type]) => `${name} ${type}`).join(', ')})`,
-      [...toRow(stored), JSON.stringify(audit.map(toAuditRow))],
-    ).options(prepared('order-insert'));
-    return inserted.rowCount > 0;
+  async insertMany(trx: Knex.Transaction, orders: readonly { stored: StoredOrder; audit: readonly AuditRecord[] }[]): Promise<Set<string>> {
+    const { rows } = await trx
+      .raw<{ rows: { order_id: string }[] }>(
+        `with inserted as (
+           insert into orders (${COLUMNS.map(([name]) => name).join(', ')})
+           select ${COLUMNS.map(([name]) => name).join(', ')} from jsonb_to_recordset(cast(? as jsonb)) as o(${COLUMNS.map(([name, type]) => `${name} ${type}`).join(', ')})
+           order by order_id on conflict do nothing returning order_id),
+         audit as (
+           insert into order_audit (order_id, ${AUDIT_FIELDS.map(([name]) => name).join(', ')})
+           select a.order_id, ${AUDIT_FIELDS.map(([name]) => `a.${name}`).join(', ')}
+           from jsonb_to_recordset(cast(? as jsonb)) as a(position int, order_id uuid, ${AUDIT_FIELDS.map(([name, type]) => `${name} ${type}`).join(', ')})
+           where a.order_id in (select order_id from inserted) order by a.position)
+         select order_id from inserted`,
+        [
+          JSON.stringify(orders.map(({ stored }) => toRow(stored))),
+          JSON.stringify(orders.flatMap(({ stored, audit }) => audit.map((entry) => ({ order_id: stored.order.orderId, ...toAuditRow(entry) }))).map((row, position) => ({ position, ...row }))),
+        ],
+      )
+      .options(prepared('order-insert-many'));
+    return new Set(rows.map((row) => row.order_id));
   },
 
   /** The order, locked until the transaction ends (every change to one order is serialized). */
@@ -101,13 +114,19 @@ export const OrdersRepository = {
       });
   },
 
-  /** What the customer has on order in `currency`, without `exceptOrderId`: the credit exposure of open orders. */
-  async openExposure(trx: Knex.Transaction, customerId: string, currency: string, exceptOrderId: string): Promise<string> {
-    const { rows } = await trx.raw<{ rows: { total: string }[] }>(
-      `select coalesce(sum(total), 0)::text as total from orders where customer_id = ? and currency = ? and order_id <> ? and status not in (${OPEN.map(() => '?').join(', ')})`,
-      [customerId, currency, exceptOrderId, ...OPEN],
+  /**
+   * What each customer has on order in their credit limit's currency, without `exceptOrderIds`: the
+   * credit exposure of open orders. Customers with nothing open are missing from the answer.
+   */
+  async openExposures(trx: Knex.Transaction, limits: readonly { customerId: string; currency: string }[], exceptOrderIds: readonly string[]): Promise<Map<string, string>> {
+    const { rows } = await trx.raw<{ rows: { customer_id: string; total: string }[] }>(
+      `select o.customer_id, sum(o.total)::text as total
+       from orders o join jsonb_to_recordset(cast(? as jsonb)) as l(customer_id text, currency text) on o.customer_id = l.customer_id and o.currency = l.currency
+       where o.order_id <> all(cast(? as uuid[])) and o.status not in (${OPEN.map(() => '?').join(', ')})
+       group by o.customer_id`,
+      [JSON.stringify(limits.map((limit) => ({ customer_id: limit.customerId, currency: limit.currency }))), [...exceptOrderIds], ...OPEN],
     );
-    return rows[0].total;
+    return new Map(rows.map((row) => [row.customer_id, row.total]));
   },
 
   async appendAudit(trx: Knex.Transaction, entries: readonly AuditRecord[]): Promise<void> {
@@ -169,25 +188,40 @@ function toAuditRow(entry: AuditRecord) {
   };
 }
 
-const COLUMNS = ['order_id', 'channel', 'external_order_id', 'status', 'customer_id', 'currency', 'total', 'erp_order_id', 'erp_order_name', 'allocations', 'body', 'version', 'received_at', 'updated_at'];
+const COLUMNS = [
+  ['order_id', 'uuid'],
+  ['channel', 'text'],
+  ['external_order_id', 'text'],
+  ['status', 'text'],
+  ['customer_id', 'text'],
+  ['currency', 'text'],
+  ['total', 'numeric'],
+  ['erp_order_id', 'integer'],
+  ['erp_order_name', 'text'],
+  ['allocations', 'jsonb'],
+  ['body', 'jsonb'],
+  ['version', 'integer'],
+  ['received_at', 'timestamptz'],
+  ['updated_at', 'timestamptz'],
+] as const;
 
-function toRow({ order, erpOrderId, erpOrderName, allocations }: StoredOrder): Knex.RawBinding[] {
-  return [
-    order.orderId,
-    order.channel,
-    order.externalOrderId,
-    order.status,
-    order.customer.customerId,
-    order.currency,
-    orderTotal(order).amount,
-    erpOrderId,
-    erpOrderName,
-    JSON.stringify(allocations),
-    JSON.stringify(order),
-    order.version,
-    order.receivedAt,
-    order.updatedAt,
-  ];
+function toRow({ order, erpOrderId, erpOrderName, allocations }: StoredOrder) {
+  return {
+    order_id: order.orderId,
+    channel: order.channel,
+    external_order_id: order.externalOrderId,
+    status: order.status,
+    customer_id: order.customer.customerId,
+    currency: order.currency,
+    total: orderTotal(order).amount,
+    erp_order_id: erpOrderId,
+    erp_order_name: erpOrderName,
+    allocations,
+    body: order,
+    version: order.version,
+    received_at: order.receivedAt,
+    updated_at: order.updatedAt,
+  };
 }
 
 function fromRow(row: OrderRow): StoredOrder {

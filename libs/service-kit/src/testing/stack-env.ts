@@ -16,7 +16,7 @@ export function stackEnv(database: string): Record<string, string> {
     DATABASE_URL: databaseUrl.toString(),
     KAFKA_BROKERS: testStack.brokers.join(','),
     SCHEMA_REGISTRY_URL: testStack.registryUrl,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     AUTH_MODE: 'disabled',
     WEBHOOK_SECRETS: JSON.stringify({ wms: [TEST_WEBHOOK_SECRET] }),
   };
