@@ -89,7 +89,7 @@ describe('order-service tells a web shop about its order, from intake to validat
     const { orderId, status } = (await placed.json()) as { orderId: string; status: string };
     expect(status).toBe('VALIDATED');
 
-    // Then its endpoint hears both events (outbox → Kafka → the service's own consumer → signed POST), in order
+    // Then its endpoint hears both events (deliveries recorded with the order's change → signed POST), in order
     // (other tests may publish webshop orders on the shared topic meanwhile: only this order counts)
     const calls = () => endpoint.calls.filter((received) => (JSON.parse(received.body) as { orderId: string }).orderId === orderId);
     await eventually(async () => calls().length >= 2, 30_000, 'two notifications');

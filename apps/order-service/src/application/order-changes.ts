@@ -4,6 +4,8 @@ import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { Reason } from '@backbone/schemas';
 import type { Result, Transitioned } from '../domain';
+import type { OrderChangeNotice, OrderEvent } from '../notifications/order-notification';
+import { RecordOrderNotifications } from '../notifications/record-order-notifications';
 import { OrdersRepository, type StoredOrder } from '../persistence/orders.repository';
 
 /** Where a change came from: the consumed event, or the HTTP request's correlation id. */
@@ -31,8 +33,8 @@ export const orderSubject = (orderId: string) => ({ type: 'order', id: orderId }
 
 /**
  * Writes what the domain decided, in the caller's transaction: the order's new state, one audit
- * row and one outbox event per transition (the audit row names its event), and one open
- * exception per refusal. The order must be locked (or being inserted) by the caller, so its
+ * row and one outbox event per transition (the audit row names its event), the channel
+ * notifications of the transitions, and one open exception per refusal. The order must be locked (or being inserted) by the caller, so its
  * events enter the outbox in order.
  */
 @Injectable()
@@ -40,6 +42,7 @@ export class OrderChanges {
   constructor(
     private readonly outbox: Outbox,
     private readonly exceptions: ExceptionQueue,
+    private readonly notifications: RecordOrderNotifications,
   ) {}
 
   /** Stores the result of `steps` on `stored` (the order before them), updating the row. */
@@ -67,6 +70,10 @@ export class OrderChanges {
     await this.outbox.append(
       trx,
       written.flatMap(({ steps, cause, eventIds }) => this.events(steps, cause, eventIds)),
+    );
+    await this.notifications.record(
+      trx,
+      written.flatMap(({ steps, cause, eventIds }) => notices(steps, cause, eventIds)),
     );
     return entries.map(({ next }) => (inserted.has(next.order.orderId) ? next : null));
   }
@@ -102,6 +109,7 @@ export class OrderChanges {
   private async publish(trx: Knex.Transaction, steps: readonly Step[], cause: ChangeCause): Promise<void> {
     const eventIds = await this.outbox.append(trx, this.events(steps, cause));
     await OrdersRepository.appendAudit(trx, steps.map(({ transitioned }, index) => ({ ...transitioned.audit, eventId: eventIds[index] })));
+    await this.notifications.record(trx, notices(steps, cause, eventIds));
   }
 
   private events(steps: readonly Step[], cause: ChangeCause, eventIds?: readonly string[]): OutgoingEvent[] {
@@ -115,6 +123,15 @@ export class OrderChanges {
       occurredAt: transitioned.audit.at,
     }));
   }
+}
+
+/** What the channel notifications need of each step: the order after it and the event it published. */
+function notices(steps: readonly Step[], cause: ChangeCause, eventIds: readonly string[]): OrderChangeNotice[] {
+  return steps.map(({ transitioned, payload }, index) => ({
+    order: transitioned.order,
+    event: { type: transitioned.event, payload } as OrderEvent,
+    facts: { eventId: eventIds[index], correlationId: cause.correlationId ?? eventIds[index], occurredAt: transitioned.audit.at },
+  }));
 }
 
 /** Exception details are text: strings as they are, anything else as JSON. */

@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { connectEvents, createBackboneCodec, EventProducer, EventPublisher, newEventId, type KafkaEventServer, type OutgoingEvent } from '@backbone/events';
-import { createTestDatabase, ensureCatalogTopics, eventually, testKafka, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
+import { newEventId } from '@backbone/events';
+import { createTestDatabase, eventually, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import { ExceptionsModule } from '@backbone/exceptions';
 import type { OrderReceived } from '@backbone/schemas';
 import { createService, hashApiKey, loadConfig, serviceConfigSchema, ServiceKitModule, verifyWebhookSignature } from '@backbone/service-kit';
@@ -11,6 +11,8 @@ import { Module, type DynamicModule, type INestApplication } from '@nestjs/commo
 import request from 'supertest';
 import { channelNotificationSettings } from './channel-notifications.config';
 import { ChannelNotificationsModule } from './channel-notifications.module';
+import type { OrderStatus } from '../domain';
+import type { OrderChangeNotice, OrderEvent } from './order-notification';
 import { RecordOrderNotifications } from './record-order-notifications';
 
 const SECRET = 'webshop-signing-secret-0001';
@@ -96,13 +98,9 @@ function orderReceived(orderId: string, channel: string): OrderReceived {
 describe('channel notifications on the real stack', () => {
   let database: TestDatabase;
   let app: INestApplication;
-  let events: KafkaEventServer;
   const receiver = new Receiver();
-  const producer = new EventProducer(testKafka('order-service-events'));
-  const publisher = new EventPublisher(createBackboneCodec({ url: testStack.registryUrl }), producer, 'order-service');
 
   beforeAll(async () => {
-    await ensureCatalogTopics();
     await receiver.start();
     database = await createTestDatabase({ eventTables: false });
     app = await createService(
@@ -117,15 +115,11 @@ describe('channel notifications on the real stack', () => {
         CHANNEL_NOTIFICATION_SECRETS: JSON.stringify({ webshop: [SECRET] }),
       }),
     );
-    events = connectEvents(app, uniqueName('order-service-notifications'), { fromBeginning: false });
-    await app.startAllMicroservices();
     await app.init();
-    await events.whenJoined();
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
-    await producer.disconnect();
     await receiver.stop();
     await database?.drop();
   });
@@ -137,17 +131,25 @@ describe('channel notifications on the real stack', () => {
     return response.body.subscriptionId;
   }
 
-  /** Publishes an order's events as the order-service's relay does: keyed by order id, in order. */
-  async function publish(orderId: string, channel: string, ...types: string[]): Promise<string[]> {
-    const payloads: Record<string, unknown> = {
-      'backbone.orders.OrderReceived': orderReceived(orderId, channel),
-      'backbone.orders.OrderValidated': { orderId },
-      'backbone.orders.OrderConfirmed': { orderId, erpOrderId: 7, erpOrderName: 'S00007' },
-      'backbone.orders.OrderCancelled': { orderId, reason: { code: 'CUSTOMER', message: 'changed mind' }, cancelledBy: 'shop' },
+  /** Records an order's changes as the order-service's transitions do, one transaction each; returns their event ids. */
+  async function change(orderId: string, channel: string, ...types: OrderEvent['type'][]): Promise<string[]> {
+    const after: Partial<Record<OrderEvent['type'], { status: OrderStatus; payload: unknown }>> = {
+      'backbone.orders.OrderReceived': { status: 'RECEIVED', payload: orderReceived(orderId, channel) },
+      'backbone.orders.OrderValidated': { status: 'VALIDATED', payload: { orderId } },
+      'backbone.orders.OrderConfirmed': { status: 'CONFIRMED_IN_ERP', payload: { orderId, erpOrderId: 7, erpOrderName: 'S00007' } },
+      'backbone.orders.OrderCancelled': { status: 'CANCELLED', payload: { orderId, reason: { code: 'CUSTOMER', message: 'changed mind' }, cancelledBy: 'shop' } },
     };
-    const outgoing: OutgoingEvent[] = types.map((type) => ({ type, key: orderId, payload: payloads[type], correlationId: `corr-${orderId}` }));
-    return publisher.publish(outgoing);
+    const eventIds: string[] = [];
+    for (const type of types) {
+      const { status, payload } = after[type]!;
+      const eventId = newEventId();
+      await record({ order: { orderId, channel, status }, event: { type, payload } as OrderEvent, facts: { eventId, correlationId: `corr-${orderId}`, occurredAt: new Date() } });
+      eventIds.push(eventId);
+    }
+    return eventIds;
   }
+
+  const record = (...notices: OrderChangeNotice[]) => database.db.transaction((trx) => app.get(RecordOrderNotifications).record(trx, notices));
 
   const deliveries = (orderId: string) => database.db('channel_delivery').where({ order_id: orderId }).orderBy('seq');
   const settled = (orderId: string, count: number) => async () => (await deliveries(orderId)).filter((row) => row.status !== 'PENDING').length >= count;
@@ -158,7 +160,7 @@ describe('channel notifications on the real stack', () => {
     const orderId = uniqueName('order');
 
     // When the order is received, validated and confirmed
-    const [receivedId, , confirmedId] = await publish(orderId, 'shop-a', 'backbone.orders.OrderReceived', 'backbone.orders.OrderValidated', 'backbone.orders.OrderConfirmed');
+    const [receivedId, , confirmedId] = await change(orderId, 'shop-a', 'backbone.orders.OrderReceived', 'backbone.orders.OrderValidated', 'backbone.orders.OrderConfirmed');
     await eventually(settled(orderId, 2), 20_000, 'two deliveries');
 
     // Then the channel heard the two events it asked for, in order, each signed
@@ -185,7 +187,7 @@ describe('channel notifications on the real stack', () => {
     receiver.answer('/shop-b', 500);
     const orderId = uniqueName('order');
 
-    await publish(orderId, 'shop-b', 'backbone.orders.OrderReceived');
+    await change(orderId, 'shop-b', 'backbone.orders.OrderReceived');
     await eventually(settled(orderId, 1), 20_000, 'the delivery');
 
     const [row] = await deliveries(orderId);
@@ -204,7 +206,7 @@ describe('channel notifications on the real stack', () => {
     receiver.answer('/shop-c', 400);
     const orderId = uniqueName('order');
 
-    await publish(orderId, 'shop-c', 'backbone.orders.OrderReceived');
+    await change(orderId, 'shop-c', 'backbone.orders.OrderReceived');
     await eventually(settled(orderId, 1), 20_000, 'the delivery');
 
     // Then it failed after one attempt and operators see it
@@ -236,7 +238,7 @@ describe('channel notifications on the real stack', () => {
     const response = await api().post('/channel-subscriptions').send({ channel: 'shop-d', url: `http://127.0.0.1:${port}/hook`, secretName: 'webshop', eventTypes: ['OrderReceived'] }).expect(201);
     const orderId = uniqueName('order');
 
-    await publish(orderId, 'shop-d', 'backbone.orders.OrderReceived');
+    await change(orderId, 'shop-d', 'backbone.orders.OrderReceived');
     await eventually(settled(orderId, 1), 30_000, 'the delivery to give up');
 
     const [row] = await deliveries(orderId);
@@ -264,22 +266,33 @@ describe('channel notifications on the real stack', () => {
     expect(await database.db('business_exception').where({ subject_id: row.delivery_id }).orderBy('raised_at').pluck('status')).toEqual(['RESOLVED', 'OPEN']);
   });
 
-  it('records one delivery per subscription and event, however often the event comes', async () => {
+  it('records one delivery per subscription and event, however often the change is recorded', async () => {
     await subscribe('shop-e', '/shop-e', ['OrderReceived', 'OrderValidated']);
     const orderId = uniqueName('order');
-    const eventId = newEventId();
-    const received: OutgoingEvent = { type: 'backbone.orders.OrderReceived', key: orderId, payload: orderReceived(orderId, 'shop-e'), eventId, correlationId: 'corr-dup' };
+    const received: OrderChangeNotice = {
+      order: { orderId, channel: 'shop-e', status: 'RECEIVED' },
+      event: { type: 'backbone.orders.OrderReceived', payload: orderReceived(orderId, 'shop-e') },
+      facts: { eventId: newEventId(), correlationId: 'corr-dup', occurredAt: new Date() },
+    };
 
-    // The same event twice on Kafka (a producer retry, a replay)...
-    await publisher.publish([received, received]);
+    const first = await record(received);
     await eventually(settled(orderId, 1), 20_000, 'the delivery');
-    // ...and once more past the inbox (e.g. a replay after its rows were purged)
-    const recorder = app.get(RecordOrderNotifications);
-    const again = await database.db.transaction((trx) => recorder.record(trx, [{ event: { type: 'backbone.orders.OrderReceived', payload: received.payload as OrderReceived }, facts: { eventId, correlationId: 'corr-dup', occurredAt: new Date() } }]));
+    const again = await record(received, received);
 
-    expect(again).toBe(0);
+    expect([first, again]).toEqual([1, 0]);
     expect(await deliveries(orderId)).toHaveLength(1);
     expect(receiver.to('/shop-e')).toHaveLength(1);
+  });
+
+  it('records nothing for channels nobody subscribed to, and sees a new subscription at once', async () => {
+    const orderId = uniqueName('order');
+    expect(await change(orderId, 'shop-unheard', 'backbone.orders.OrderReceived')).toHaveLength(1);
+    expect(await deliveries(orderId)).toHaveLength(0);
+
+    await subscribe('shop-unheard', '/shop-unheard', ['OrderValidated']);
+    await change(orderId, 'shop-unheard', 'backbone.orders.OrderValidated');
+
+    expect((await deliveries(orderId)).map((row) => row.event_type)).toEqual(['OrderValidated']);
   });
 
   it("never delivers an order's next event before the previous one is settled", async () => {
@@ -287,7 +300,7 @@ describe('channel notifications on the real stack', () => {
     receiver.answer('/shop-f', 503, 503);
     const orderId = uniqueName('order');
 
-    await publish(orderId, 'shop-f', 'backbone.orders.OrderReceived', 'backbone.orders.OrderValidated', 'backbone.orders.OrderCancelled');
+    await change(orderId, 'shop-f', 'backbone.orders.OrderReceived', 'backbone.orders.OrderValidated', 'backbone.orders.OrderCancelled');
     await eventually(settled(orderId, 3), 20_000, 'three deliveries');
 
     expect(receiver.to('/shop-f').map((call) => call.json.eventType)).toEqual(['OrderReceived', 'OrderReceived', 'OrderReceived', 'OrderValidated', 'OrderCancelled']);
@@ -305,11 +318,11 @@ describe('channel notifications on the real stack', () => {
     const [slowOrder, fastOrder] = [uniqueName('order'), uniqueName('order')];
 
     // Given a delivery waiting on the slow channel's answer
-    await publish(slowOrder, 'shop-slow', 'backbone.orders.OrderReceived');
+    await change(slowOrder, 'shop-slow', 'backbone.orders.OrderReceived');
     await eventually(async () => receiver.to('/shop-slow').length === 1, 20_000, 'the slow call');
 
     // When another channel's event comes meanwhile, it is delivered without waiting for the slow one
-    await publish(fastOrder, 'shop-fast', 'backbone.orders.OrderReceived');
+    await change(fastOrder, 'shop-fast', 'backbone.orders.OrderReceived');
     await eventually(settled(fastOrder, 1), 20_000, 'the fast delivery');
     expect((await deliveries(slowOrder))[0]).toMatchObject({ status: 'PENDING' });
 
@@ -335,9 +348,8 @@ describe('channel notifications on the real stack', () => {
     const id = await subscribe('shop-g', '/shop-g', ['OrderReceived']);
     await api().patch(`/channel-subscriptions/${id}`).send({ active: false }).expect(200);
     const orderId = uniqueName('order');
-    await publish(orderId, 'shop-g', 'backbone.orders.OrderReceived');
-    // An inactive subscription records nothing new (the order itself is tracked)
-    await eventually(async () => (await database.db('channel_notification_order').where({ order_id: orderId }).first()) !== undefined, 20_000, 'the order to be tracked');
+    await change(orderId, 'shop-g', 'backbone.orders.OrderReceived');
+    // An inactive subscription records nothing
     expect(await deliveries(orderId)).toHaveLength(0);
 
     const updated = await api().patch(`/channel-subscriptions/${id}`).send({ active: true, eventTypes: ['OrderCancelled', 'OrderCancelled'] }).expect(200);
@@ -376,7 +388,9 @@ describe('channel notifications on the real stack', () => {
     const id = await subscribe('shop-h', '/shop-h', ['OrderReceived']);
     const orderId = uniqueName('order');
     await database.db.transaction(async (trx) => {
-      await app.get(RecordOrderNotifications).record(trx, [{ event: { type: 'backbone.orders.OrderReceived', payload: orderReceived(orderId, 'shop-h') }, facts: { eventId: newEventId(), correlationId: 'c', occurredAt: new Date() } }]);
+      await app.get(RecordOrderNotifications).record(trx, [
+        { order: { orderId, channel: 'shop-h', status: 'RECEIVED' }, event: { type: 'backbone.orders.OrderReceived', payload: orderReceived(orderId, 'shop-h') }, facts: { eventId: newEventId(), correlationId: 'c', occurredAt: new Date() } },
+      ]);
       await trx('channel_subscription').where({ subscription_id: id }).update({ active: false });
     });
     const [row] = await deliveries(orderId);

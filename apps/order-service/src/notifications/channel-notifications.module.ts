@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
+import { ActiveSubscriptions } from './active-subscriptions';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveryWorker } from './delivery-worker';
-import { OnOrderEventNotifyChannels } from './on-order-event.handler';
 import { RecordOrderNotifications } from './record-order-notifications';
 import { SubscriptionsController } from './subscriptions.controller';
 
 /**
- * Channel notifications (issue 4): the order-service's own events on orders.order.v1 become
- * signed status webhooks to the channels that subscribed, retried with backoff, with a delivery
- * log and redelivery. Needs the service's configuration to include `channelNotificationSettings`,
- * event consumption (`consumesEvents`) and the exception queue (`ExceptionsModule`).
+ * Channel notifications (issue 4): each order change becomes, in its own transaction, a signed
+ * status webhook to every channel that subscribed to its event, retried with backoff, with a
+ * delivery log and redelivery. The order-service's changes call RecordOrderNotifications. Needs the
+ * service's configuration to include `channelNotificationSettings` and the exception queue
+ * (`ExceptionsModule`).
  */
 @Module({
-  controllers: [SubscriptionsController, DeliveriesController, OnOrderEventNotifyChannels],
-  providers: [RecordOrderNotifications, DeliveryWorker],
+  controllers: [SubscriptionsController, DeliveriesController],
+  providers: [ActiveSubscriptions, RecordOrderNotifications, DeliveryWorker],
+  exports: [RecordOrderNotifications],
 })
 export class ChannelNotificationsModule {}

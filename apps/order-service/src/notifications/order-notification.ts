@@ -1,6 +1,5 @@
 import { eventsOnTopic, type EventPayloads } from '@backbone/schemas';
-import { applyShipment, channelStatusFor, fulfilmentStatus, ORDER_STATUSES, type ChannelMapping, type OrderEventType, type OrderLine, type OrderStatus } from '../domain';
-import { openLine } from '../domain/order-lines';
+import { channelStatusFor, type ChannelMapping, type OrderEventType, type OrderStatus } from '../domain';
 
 /** Every event the order-service publishes on orders.order.v1: what channels may subscribe to. */
 export const ORDER_EVENT_TYPES = eventsOnTopic('orders.order.v1').map((event) => event.name);
@@ -12,59 +11,16 @@ export function shortName(eventType: string): string {
   return eventType.slice(eventType.lastIndexOf('.') + 1);
 }
 
-/**
- * What the notifications keep of an order to tell its channel where it stands: the channel (only
- * OrderReceived names it), the status after the latest event and the line quantities shipments
- * move (the status after a shipment depends on every line, not only the shipped ones).
- */
-export interface TrackedOrder {
-  orderId: string;
-  channel: string;
-  status: OrderStatus;
-  lines: OrderLine[];
-}
-
 export type OrderEvent = { [T in OrderEventType]: { type: T; payload: EventPayloads[T] } }[OrderEventType];
 
 /**
- * The order after `event`, from the order before it. Undefined for an event of an order whose
- * OrderReceived was never seen (nothing says which channel to tell). Events of one order arrive in
- * order (they share the partition, keyed by order id), so the previous state is the right base.
+ * An order change as the notifications see it, taken in the change's own transaction: the order
+ * after it (its channel and new status) and the event it published, with that event's facts.
  */
-export function trackOrder(before: TrackedOrder | undefined, event: OrderEvent): TrackedOrder | undefined {
-  if (event.type === 'backbone.orders.OrderReceived') {
-    const { orderId, channel, lines } = event.payload;
-    return { orderId, channel, status: 'RECEIVED', lines: lines.map(openLine) };
-  }
-  if (!before) return undefined;
-  switch (event.type) {
-    case 'backbone.orders.OrderShipmentRecorded': {
-      const shipped = applyShipment(before.lines, { shipmentId: event.payload.shipmentId, lines: event.payload.lines });
-      // The order-service accepted this shipment; if the copy disagrees, keep the last known status rather than guess.
-      if (!shipped.ok) return before;
-      const fulfilment = fulfilmentStatus(shipped.value);
-      return { ...before, lines: shipped.value, status: fulfilment === 'NOT_SHIPPED' ? 'RELEASED' : fulfilment };
-    }
-    case 'backbone.orders.OrderHoldReleased':
-      return { ...before, status: isOrderStatus(event.payload.resumedStatus) ? event.payload.resumedStatus : before.status };
-    default:
-      return { ...before, status: STATUS_AFTER[event.type] };
-  }
-}
-
-const STATUS_AFTER: Record<Exclude<OrderEventType, 'backbone.orders.OrderReceived' | 'backbone.orders.OrderShipmentRecorded' | 'backbone.orders.OrderHoldReleased'>, OrderStatus> = {
-  'backbone.orders.OrderValidated': 'VALIDATED',
-  'backbone.orders.OrderRejected': 'REJECTED',
-  'backbone.orders.OrderOnHold': 'ON_HOLD',
-  'backbone.orders.OrderReserved': 'RESERVED',
-  'backbone.orders.OrderConfirmed': 'CONFIRMED_IN_ERP',
-  'backbone.orders.OrderReleased': 'RELEASED',
-  'backbone.orders.OrderCancelled': 'CANCELLED',
-  'backbone.orders.OrderInvoiced': 'INVOICED',
-};
-
-function isOrderStatus(value: string): value is OrderStatus {
-  return (ORDER_STATUSES as readonly string[]).includes(value);
+export interface OrderChangeNotice {
+  order: { orderId: string; channel: string; status: OrderStatus };
+  event: OrderEvent;
+  facts: EventFacts;
 }
 
 /** The JSON body a channel receives; `data` is the event's own payload. */
@@ -88,7 +44,7 @@ export interface EventFacts {
   occurredAt: Date;
 }
 
-export function orderNotification(order: TrackedOrder, event: OrderEvent, facts: EventFacts, mapping: ChannelMapping | undefined): OrderNotification {
+export function orderNotification({ order, event, facts }: OrderChangeNotice, mapping: ChannelMapping | undefined): OrderNotification {
   return {
     eventId: facts.eventId,
     eventType: shortName(event.type),

@@ -1,56 +1,37 @@
 import { newEventId } from '@backbone/events';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { ChannelMapping } from '../domain';
 import { ChannelMappingsRepository } from '../persistence/channel-mappings.repository';
+import { ActiveSubscriptions } from './active-subscriptions';
 import { DeliveriesRepository, type NewDelivery } from './deliveries.repository';
-import { orderNotification, shortName, trackOrder, type EventFacts, type OrderEvent, type TrackedOrder } from './order-notification';
-import { SubscriptionsRepository } from './subscriptions.repository';
-import { TrackedOrdersRepository } from './tracked-orders.repository';
-
-export interface RecordedEvent {
-  event: OrderEvent;
-  facts: EventFacts;
-}
+import { orderNotification, shortName, type OrderChangeNotice } from './order-notification';
 
 /**
- * Turns order events into pending deliveries, in the events' own transaction (the handler's,
- * with the inbox claims): the order projection moves on, and each active subscription of the
- * order's channel to the event type gets one delivery carrying the body to sign and send. A whole
- * fetched batch at once, in its order (one partition: an order's events in sequence), with a fixed
- * number of queries.
+ * Turns order changes into pending deliveries, in the change's own transaction: each active
+ * subscription of the order's channel to the event's type gets one delivery carrying the body to
+ * sign and send. The delivery exists exactly when the change commits, and costs nothing (no
+ * query) for channels nobody subscribed to.
  */
 @Injectable()
 export class RecordOrderNotifications {
-  private readonly logger = new Logger(RecordOrderNotifications.name);
+  constructor(private readonly subscriptions: ActiveSubscriptions) {}
 
-  /** Returns how many deliveries were recorded (a replayed event records none). */
-  async record(trx: Knex.Transaction, recorded: readonly RecordedEvent[]): Promise<number> {
-    const orders = await TrackedOrdersRepository.getMany(trx, [...new Set(recorded.map(({ event }) => event.payload.orderId))]);
-    const tracked: { order: TrackedOrder; event: OrderEvent; facts: EventFacts }[] = [];
-    for (const { event, facts } of recorded) {
-      const order = trackOrder(orders.get(event.payload.orderId), event);
-      if (!order) {
-        this.logger.warn(`${event.type} for order ${event.payload.orderId}, whose OrderReceived was never seen: no channel to notify`);
-        continue;
-      }
-      orders.set(order.orderId, order);
-      tracked.push({ order, event, facts });
-    }
-    const now = new Date();
-    await TrackedOrdersRepository.saveMany(trx, [...new Set(tracked.map(({ order }) => order.orderId))].map((orderId) => orders.get(orderId)!), now);
-
-    const channels = [...new Set(tracked.map(({ order }) => order.channel))];
-    const subscriptions = await SubscriptionsRepository.activeOf(trx, channels);
+  /** Returns how many deliveries were recorded (a change already recorded records none). */
+  async record(trx: Knex.Transaction, notices: readonly OrderChangeNotice[]): Promise<number> {
+    if (notices.length === 0) return 0;
+    const subscriptions = await this.subscriptions.of(new Set(notices.map(({ order }) => order.channel)));
+    if (subscriptions.length === 0) return 0;
     const mappings = await this.mappingsOf(trx, [...new Set(subscriptions.map((subscription) => subscription.channel))]);
-    const deliveries: NewDelivery[] = tracked.flatMap(({ order, event, facts }) => {
+    const deliveries: NewDelivery[] = notices.flatMap((notice) => {
+      const { order, event, facts } = notice;
       const eventType = shortName(event.type);
       const subscribed = subscriptions.filter((subscription) => subscription.channel === order.channel && subscription.eventTypes.includes(eventType));
       if (subscribed.length === 0) return [];
-      const body = JSON.stringify(orderNotification(order, event, facts, mappings.get(order.channel)));
+      const body = JSON.stringify(orderNotification(notice, mappings.get(order.channel)));
       return subscribed.map(({ subscriptionId }) => ({ deliveryId: newEventId(), subscriptionId, channel: order.channel, orderId: order.orderId, eventId: facts.eventId, eventType, correlationId: facts.correlationId, body }));
     });
-    return (await DeliveriesRepository.insert(trx, deliveries, now)).length;
+    return (await DeliveriesRepository.insert(trx, deliveries, new Date())).length;
   }
 
   private async mappingsOf(trx: Knex.Transaction, channels: readonly string[]): Promise<Map<string, ChannelMapping>> {

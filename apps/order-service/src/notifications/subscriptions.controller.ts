@@ -7,6 +7,7 @@ import type { ChannelNotificationSettings } from './channel-notifications.config
 import { CreateSubscriptionDto, SubscriptionDto, SubscriptionListDto, UpdateSubscriptionDto } from './notification.dto';
 import { idParams, subscriptionBodies, subscriptionQuery } from './notification.requests';
 import { SubscriptionsRepository, type Subscription } from './subscriptions.repository';
+import { ActiveSubscriptions } from './active-subscriptions';
 
 const badRequest = ApiBadRequestResponse({ description: 'REQUEST.INVALID: application/problem+json naming each invalid field' });
 const notFound = ApiNotFoundResponse({ description: 'CHANNEL_NOTIFICATION.SUBSCRIPTION_NOT_FOUND' });
@@ -22,6 +23,7 @@ export class SubscriptionsController {
   constructor(
     @Inject(DATABASE) private readonly db: Knex,
     @Inject(SERVICE_CONFIG) config: ChannelNotificationSettings,
+    private readonly active: ActiveSubscriptions,
   ) {
     this.bodies = subscriptionBodies(Object.keys(config.CHANNEL_NOTIFICATION_SECRETS));
   }
@@ -36,6 +38,7 @@ export class SubscriptionsController {
     const now = new Date();
     const subscription: Subscription = { subscriptionId: newEventId(), ...input, createdAt: now, updatedAt: now };
     await SubscriptionsRepository.insert(this.db, subscription);
+    this.active.forget();
     return subscription;
   }
 
@@ -70,7 +73,9 @@ export class SubscriptionsController {
   async update(@Param() params: unknown, @Body() body: unknown): Promise<Subscription> {
     const { id } = parseRequest(idParams, params);
     const changes = parseRequest(this.bodies.update, body);
-    return found(await this.db.transaction((trx) => SubscriptionsRepository.update(trx, id, changes, new Date())), id);
+    const updated = await this.db.transaction((trx) => SubscriptionsRepository.update(trx, id, changes, new Date()));
+    this.active.forget();
+    return found(updated, id);
   }
 
   @Delete(':id')
@@ -83,6 +88,7 @@ export class SubscriptionsController {
   async delete(@Param() params: unknown): Promise<void> {
     const { id } = parseRequest(idParams, params);
     const deleted = await this.db.transaction((trx) => SubscriptionsRepository.delete(trx, id, new Date()));
+    this.active.forget();
     if (!deleted) throw notFoundProblem(id);
   }
 }

@@ -35,6 +35,9 @@ const COLUMNS: Record<keyof SubscriptionChanges, keyof SubscriptionRow> = {
   description: 'description',
 };
 
+/** What an order change needs to know of a subscription. */
+export type ActiveSubscription = Pick<Subscription, 'subscriptionId' | 'channel' | 'eventTypes'>;
+
 export const SubscriptionsRepository = {
   async insert(db: Knex, subscription: Subscription): Promise<void> {
     await db('channel_subscription').insert({
@@ -77,12 +80,10 @@ export const SubscriptionsRepository = {
     return (await trx('channel_subscription').where({ subscription_id: subscriptionId }).delete()) > 0;
   },
 
-  /** The active subscriptions of these channels: which events each wants. */
-  async activeOf(trx: Knex.Transaction, channels: readonly string[]): Promise<Pick<Subscription, 'subscriptionId' | 'channel' | 'eventTypes'>[]> {
-    if (channels.length === 0) return [];
-    const rows: Pick<SubscriptionRow, 'subscription_id' | 'channel' | 'event_types'>[] = await trx('channel_subscription')
+  /** Every active subscription: which channel's events it wants, oldest first. */
+  async allActive(db: Knex): Promise<ActiveSubscription[]> {
+    const rows: Pick<SubscriptionRow, 'subscription_id' | 'channel' | 'event_types'>[] = await db('channel_subscription')
       .where({ active: true })
-      .whereIn('channel', channels)
       .orderBy('created_at')
       .select('subscription_id', 'channel', 'event_types');
     return rows.map((row) => ({ subscriptionId: row.subscription_id, channel: row.channel, eventTypes: row.event_types }));
