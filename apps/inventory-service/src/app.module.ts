@@ -12,6 +12,7 @@ import { ReservationExpiry } from './application/reservation-expiry';
 import { Reservations } from './application/reservations';
 import type { InventoryServiceConfig } from './config/inventory-service.config';
 import { OnErpMasterData } from './handlers/on-erp-master-data.handler';
+import { OrderEventBatch } from './handlers/order-event-batch';
 import { OnOrderCancelled } from './handlers/on-order-cancelled.handler';
 import { OnOrderReceived } from './handlers/on-order-received.handler';
 import { OnOrderShipmentRecorded } from './handlers/on-order-shipment-recorded.handler';
@@ -37,7 +38,7 @@ export class AppModule {
         ExceptionsModule.forRoot(),
       ],
       controllers: [StockController, StockSetupController, StockMovementsWebhook, OnStockMovementReported, OnErpMasterData, OnOrderReceived, OnOrderValidated, OnOrderCancelled, OnOrderShipmentRecorded],
-      providers: [IngestStockEvent, ErpMasterData, Reservations, ReservationExpiry, AvailabilityPublisher],
+      providers: [IngestStockEvent, ErpMasterData, Reservations, ReservationExpiry, AvailabilityPublisher, OrderEventBatch],
     };
   }
 }

@@ -33,8 +33,8 @@ describe('ReservationExpiry on PostgreSQL', () => {
   async function reserveOrder(orderId: string, quantity: string, hoursAgo: number): Promise<void> {
     const order = { orderId, channel: 'web', lines: [{ lineId: '1', sku: 'SKU-X', quantity: { value: quantity, uom: 'Units' } }], placedAt: new Date() } as OrderReceived;
     await database.db.transaction(async (trx) => {
-      await reservations.recordDemand(trx, order, cause());
-      await reservations.reserve(trx, orderId, cause(), new Date());
+      await reservations.recordDemands(trx, [{ order, cause: cause() }]);
+      await reservations.reserveMany(trx, [{ orderId, cause: cause(), occurredAt: new Date() }]);
     });
     await database.db('reservation').where({ order_id: orderId }).update({ updated_at: new Date(Date.now() - hoursAgo * 3_600_000) });
   }

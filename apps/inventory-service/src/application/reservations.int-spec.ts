@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { createBackboneCodec, Outbox } from '@backbone/events';
+import { createBackboneCodec, Outbox, type DomainError } from '@backbone/events';
 import { createTestDatabase, testStack, uniqueName, type TestDatabase } from '@backbone/events/testing';
 import type { OrderReceived } from '@backbone/schemas';
 import { DirectoryMigrationSource } from '@backbone/service-kit';
+import type { Knex } from 'knex';
 import { ReservationsRepository } from '../persistence/reservations.repository';
 import { Reservations, type OrderEventCause } from './reservations';
 
@@ -36,8 +37,10 @@ describe('Reservations on PostgreSQL', () => {
 
   async function receive(orderId: string, lines: OrderReceived['lines']): Promise<void> {
     const order = { orderId, channel: 'web', lines, placedAt: new Date() } as OrderReceived;
-    await database.db.transaction((trx) => reservations.recordDemand(trx, order, cause()));
+    await database.db.transaction((trx) => reservations.recordDemands(trx, [{ order, cause: cause() }]));
   }
+
+  const reserve = async (trx: Knex.Transaction, orderId: string) => (await reservations.reserveMany(trx, [{ orderId, cause: cause(), occurredAt: new Date() }]))[0];
 
   const line = (sku: string, value: string, uom = 'Units') => ({ lineId: '1', sku, quantity: { value, uom }, unitPrice: { amount: '1', currency: 'EUR' } });
   const reserved = async (sku: string) => (await database.db('stock_position').where({ sku }).select('location_id', 'on_hand', 'reserved').orderBy('location_id')).map((row) => [row.location_id, Number(row.on_hand), Number(row.reserved)]);
@@ -45,7 +48,7 @@ describe('Reservations on PostgreSQL', () => {
   it('reserves from the preferred warehouse first, in base units, and publishes ReservationConfirmed', async () => {
     await receive('order-pref', [line('SKU-HOT', '1', 'Box of 3')]);
 
-    const status = await database.db.transaction((trx) => reservations.reserve(trx, 'order-pref', cause(), new Date()));
+    const status = await database.db.transaction((trx) => reserve(trx, 'order-pref'));
 
     expect(status).toBe('CONFIRMED');
     expect(await reserved('SKU-HOT')).toEqual([['WH-1', 30, 0], ['WH-2', 30, 3]]);
@@ -63,7 +66,7 @@ describe('Reservations on PostgreSQL', () => {
 
   it('consumes the reservation on shipment: reserved and on hand both drop', async () => {
     await receive('order-ship', [line('SKU-A', '4')]);
-    await database.db.transaction((trx) => reservations.reserve(trx, 'order-ship', cause(), new Date()));
+    await database.db.transaction((trx) => reserve(trx, 'order-ship'));
 
     await database.db.transaction((trx) =>
       reservations.consume(trx, { orderId: 'order-ship', shipmentId: 's1', lines: [{ lineId: '1', sku: 'SKU-A', shipped: { value: '4', uom: 'Units' }, backordered: { value: '0', uom: 'Units' } }], carrier: 'DHL', trackingNumber: null, shippedAt: new Date() }, cause()),
@@ -89,6 +92,34 @@ describe('Reservations on PostgreSQL', () => {
     expect(await locked('SKU-A', 'WH-1')).toBe(false);
   });
 
+  it('reserves a batch of orders in arrival order, each against what the earlier ones left, with refusals per order', async () => {
+    await database.db('stock_position').insert({ sku: 'SKU-A', location_id: 'WH-2', on_hand: 5 }).onConflict(['sku', 'location_id']).merge();
+    await database.db('stock_position').where({ sku: 'SKU-A', location_id: 'WH-1' }).update({ on_hand: 0, reserved: 0 });
+    await receive('order-batch-1', [line('SKU-A', '3')]);
+    await receive('order-batch-2', [line('SKU-A', '3')]);
+    await receive('order-batch-3', [line('SKU-A', '2')]);
+    await receive('order-batch-odd', [line('SKU-A', '1', 'Crate')]);
+
+    const outcomes = await database.db.transaction((trx) =>
+      reservations.reserveMany(
+        trx,
+        ['order-batch-1', 'order-batch-2', 'order-never-received', 'order-batch-odd', 'order-batch-3', 'order-batch-1'].map((orderId) => ({ orderId, cause: cause(), occurredAt: new Date() })),
+      ),
+    );
+
+    expect(outcomes.map((outcome) => (outcome instanceof Error ? (outcome as DomainError).code : outcome))).toEqual([
+      'CONFIRMED',
+      'REJECTED',
+      'INVENTORY.UNKNOWN_ORDER',
+      'INVENTORY.UNIT_WITHOUT_CONVERSION',
+      'CONFIRMED',
+      'ALREADY_DECIDED',
+    ]);
+    expect(await reserved('SKU-A')).toEqual([['WH-1', 0, 0], ['WH-2', 5, 5]]);
+    expect(await database.db('reservation').whereIn('order_id', ['order-batch-1', 'order-batch-2', 'order-batch-3']).orderBy('order_id').pluck('status')).toEqual(['CONFIRMED', 'REJECTED', 'CONFIRMED']);
+    expect(await database.db('reservation').whereIn('order_id', ['order-never-received', 'order-batch-odd'])).toEqual([]);
+  });
+
   it('never reserves more than is on hand when many orders for one SKU reserve concurrently', async () => {
     // Given 60 units over two warehouses and 40 orders of 3 units each (120 wanted), all or nothing
     const orders = Array.from({ length: 40 }, (_, i) => `order-rush-${i}`);
@@ -96,7 +127,7 @@ describe('Reservations on PostgreSQL', () => {
     for (const orderId of orders) await receive(orderId, [line('SKU-HOT', '3')]);
 
     // When they all reserve at once, in parallel transactions
-    const statuses = await Promise.all(orders.map((orderId) => database.db.transaction((trx) => reservations.reserve(trx, orderId, cause(), new Date()))));
+    const statuses = await Promise.all(orders.map((orderId) => database.db.transaction((trx) => reserve(trx, orderId))));
 
     // Then exactly the stock there is was promised, never more
     const positions = await reserved('SKU-HOT');

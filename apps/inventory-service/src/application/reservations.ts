@@ -9,11 +9,12 @@ import {
   reserveOrder,
   toBaseUnits,
   type LineRequest,
+  type ProductUnits,
   type Reservation,
   type ReservationDecision,
   type ReservationTrigger,
 } from '../domain';
-import { ReservationsRepository } from '../persistence/reservations.repository';
+import { ReservationsRepository, type ChannelStockRules, type OrderDemand } from '../persistence/reservations.repository';
 import { AvailabilityRepository } from '../persistence/availability.repository';
 import { StockRepository } from '../persistence/stock.repository';
 import { toOutgoing } from './outgoing-events';
@@ -33,32 +34,67 @@ export interface OrderEventCause extends EventCause {
 export class Reservations {
   constructor(private readonly outbox: Outbox) {}
 
-  recordDemand(trx: Knex.Transaction, order: OrderReceived, cause: OrderEventCause): Promise<void> {
-    const lines = order.lines.map((line) => ({ lineId: line.lineId, sku: line.sku, quantity: line.quantity }));
-    return ReservationsRepository.recordDemand(trx, { orderId: order.orderId, channel: order.channel, lines }, cause.eventId, order.placedAt);
+  /** Records what the orders ask for, in one statement; an order recorded before keeps its first demand. */
+  recordDemands(trx: Knex.Transaction, received: readonly { order: OrderReceived; cause: OrderEventCause }[]): Promise<void> {
+    return ReservationsRepository.recordDemands(
+      trx,
+      received.map(({ order, cause }) => ({
+        demand: { orderId: order.orderId, channel: order.channel, lines: order.lines.map((line) => ({ lineId: line.lineId, sku: line.sku, quantity: line.quantity })) },
+        causeEventId: cause.eventId,
+        receivedAt: order.placedAt,
+      })),
+    );
   }
 
-  async reserve(trx: Knex.Transaction, orderId: string, cause: OrderEventCause, occurredAt: Date): Promise<ReservationDecision['status'] | 'ALREADY_DECIDED'> {
-    if (await ReservationsRepository.lockReservation(trx, orderId)) return 'ALREADY_DECIDED';
-    const demand = await ReservationsRepository.demand(trx, orderId);
-    if (!demand) throw new DomainError('INVENTORY.UNKNOWN_ORDER', `order ${orderId} was validated but its OrderReceived was never seen`, { orderId });
-    const rules = await ReservationsRepository.channelRules(trx, demand.channel);
-    const lines = await this.inBaseUnits(trx, demand.lines);
-    const positions = await StockRepository.lockPositions(
+  /**
+   * Reserves validated orders in the order given, each decided against the stock the earlier ones
+   * left, with a fixed number of statements for all of them. Answers per order its status,
+   * ALREADY_DECIDED for one reserved before, or the refusal (a DomainError, nothing written for that
+   * order) for the caller to file as a business exception.
+   */
+  async reserveMany(trx: Knex.Transaction, requests: readonly ReserveRequest[]): Promise<(ReservationDecision['status'] | 'ALREADY_DECIDED' | DomainError)[]> {
+    const orderIds = [...new Set(requests.map((request) => request.orderId))];
+    const decided = await ReservationsRepository.lockReserved(trx, orderIds);
+    const demands = await ReservationsRepository.demands(trx, orderIds);
+    const rules = new Map<string, ChannelStockRules>();
+    for (const channel of new Set([...demands.values()].map((demand) => demand.channel))) rules.set(channel, await ReservationsRepository.channelRules(trx, channel));
+    const products = await StockRepository.products(trx, [...new Set([...demands.values()].flatMap((demand) => demand.lines.map((line) => line.sku)))]);
+    const keysOf = (demand: OrderDemand) => demand.lines.flatMap((line) => rules.get(demand.channel)!.locationIds.map((locationId) => ({ sku: line.sku, locationId })));
+    const stock = new Map(
+      (await StockRepository.lockPositions(trx, [...demands.values()].flatMap(keysOf), { createMissing: false })).map((position) => [positionKey(position), position]),
+    );
+
+    const recordedAt = new Date();
+    const made: { decision: ReservationDecision; cause: OrderEventCause }[] = [];
+    const outcomes = requests.map(({ orderId, cause, occurredAt }) => {
+      if (decided.has(orderId)) return 'ALREADY_DECIDED' as const;
+      const demand = demands.get(orderId);
+      if (!demand) return new DomainError('INVENTORY.UNKNOWN_ORDER', `order ${orderId} was validated but its OrderReceived was never seen`, { orderId });
+      const lines = inBaseUnits(products, demand.lines);
+      if (lines instanceof DomainError) return lines;
+      const rule = rules.get(demand.channel)!;
+      const positions = keysOf(demand).flatMap((key) => stock.get(positionKey(key)) ?? []);
+      const decision = reserveOrder(
+        { orderId, lines, policy: rule.reservationPolicy, locationIds: rule.locationIds, preferredLocationId: rule.preferredLocationId, trigger: trigger(cause), occurredAt },
+        positions,
+        recordedAt,
+      );
+      for (const position of decision.positions) stock.set(positionKey(position), position);
+      decided.add(orderId);
+      made.push({ decision, cause });
+      return decision.status;
+    });
+    if (made.length === 0) return outcomes;
+
+    const changed = [...new Map(made.flatMap(({ decision }) => decision.positions.map((position) => [positionKey(position), stock.get(positionKey(position))!] as const))).values()];
+    await StockRepository.save(trx, { positions: changed, entries: made.flatMap(({ decision }) => decision.entries) });
+    await AvailabilityRepository.markPending(trx, changed);
+    await ReservationsRepository.saveReservations(trx, made.map(({ decision }) => ({ status: decision.status, reservation: decision.reservation })));
+    await this.outbox.append(
       trx,
-      lines.flatMap((line) => rules.locationIds.map((locationId) => ({ sku: line.sku, locationId }))),
-      { createMissing: false },
+      made.flatMap(({ decision, cause }) => decision.events.map((event) => ({ ...toOutgoing(event), correlationId: cause.correlationId, causationId: cause.eventId }))),
     );
-    const decision = reserveOrder(
-      { orderId, lines, policy: rules.reservationPolicy, locationIds: rules.locationIds, preferredLocationId: rules.preferredLocationId, trigger: trigger(cause), occurredAt },
-      positions,
-      new Date(),
-    );
-    await StockRepository.save(trx, decision);
-    await AvailabilityRepository.markPending(trx, decision.positions);
-    await ReservationsRepository.saveReservation(trx, decision.status, decision.reservation);
-    await this.outbox.append(trx, decision.events.map((event) => ({ ...toOutgoing(event), correlationId: cause.correlationId, causationId: cause.eventId })));
-    return decision.status;
+    return outcomes;
   }
 
   release(trx: Knex.Transaction, orderId: string, reason: Reason, cause: OrderEventCause, occurredAt: Date): Promise<boolean> {
@@ -102,22 +138,34 @@ export class Reservations {
     await ReservationsRepository.saveReservation(trx, held.status, outcome.reservation);
     await this.outbox.append(trx, outcome.events.map((event) => ({ ...toOutgoing(event), correlationId: cause.correlationId, causationId: cause.eventId })));
   }
-
-  /** Order quantities in each product's base unit; an unknown SKU or unit cannot be reserved. */
-  private async inBaseUnits(trx: Knex.Transaction, lines: readonly LineRequest[]): Promise<LineRequest[]> {
-    const products = await StockRepository.products(trx, [...new Set(lines.map((line) => line.sku))]);
-    return lines.map((line) => {
-      const product = products.get(line.sku);
-      if (!product) throw new DomainError('INVENTORY.UNKNOWN_SKU', `order line ${line.lineId} asks for unknown SKU "${line.sku}"`, { sku: line.sku });
-      const quantity = toBaseUnits(product, line.quantity);
-      if (quantity instanceof InventoryError) throw asDomainError(quantity);
-      return { ...line, quantity };
-    });
-  }
 }
 
 /** The source system of ledger entries an expiry writes. */
 export const RESERVATION_EXPIRY_SOURCE = 'inventory-service';
+
+/** One validated order to reserve, with the event that asked for it. */
+export interface ReserveRequest {
+  orderId: string;
+  cause: OrderEventCause;
+  occurredAt: Date;
+}
+
+/** Order quantities in each product's base unit; an unknown SKU or unit cannot be reserved. */
+function inBaseUnits(products: ReadonlyMap<string, ProductUnits>, lines: readonly LineRequest[]): LineRequest[] | DomainError {
+  const converted: LineRequest[] = [];
+  for (const line of lines) {
+    const product = products.get(line.sku);
+    if (!product) return new DomainError('INVENTORY.UNKNOWN_SKU', `order line ${line.lineId} asks for unknown SKU "${line.sku}"`, { sku: line.sku });
+    const quantity = toBaseUnits(product, line.quantity);
+    if (quantity instanceof InventoryError) return asDomainError(quantity);
+    converted.push({ ...line, quantity });
+  }
+  return converted;
+}
+
+function positionKey(key: { sku: string; locationId: string }): string {
+  return `${key.sku}\u0000${key.locationId}`;
+}
 
 function trigger(cause: OrderEventCause): ReservationTrigger {
   return { eventId: cause.eventId, sourceSystem: cause.source };

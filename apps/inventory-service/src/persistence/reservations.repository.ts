@@ -16,16 +16,18 @@ export interface ChannelStockRules {
 
 /** Order demand, channel rules and reservations; every method runs in the caller's transaction. */
 export const ReservationsRepository = {
-  async recordDemand(trx: Knex.Transaction, demand: OrderDemand, causeEventId: string, receivedAt: Date): Promise<void> {
+  /** Records what each order asks for; an order recorded before keeps its first demand. */
+  async recordDemands(trx: Knex.Transaction, demands: readonly { demand: OrderDemand; causeEventId: string; receivedAt: Date }[]): Promise<void> {
+    if (demands.length === 0) return;
     await trx('order_demand')
-      .insert({ order_id: demand.orderId, channel: demand.channel, lines: JSON.stringify(demand.lines), cause_event_id: causeEventId, received_at: receivedAt })
+      .insert(demands.map(({ demand, causeEventId, receivedAt }) => ({ order_id: demand.orderId, channel: demand.channel, lines: JSON.stringify(demand.lines), cause_event_id: causeEventId, received_at: receivedAt })))
       .onConflict('order_id')
       .ignore();
   },
 
-  async demand(trx: Knex.Transaction, orderId: string): Promise<OrderDemand | null> {
-    const row = await trx('order_demand').where({ order_id: orderId }).first();
-    return row ? { orderId: row.order_id, channel: row.channel, lines: row.lines } : null;
+  async demands(trx: Knex.Transaction, orderIds: readonly string[]): Promise<Map<string, OrderDemand>> {
+    const rows = orderIds.length === 0 ? [] : await trx('order_demand').whereIn('order_id', orderIds);
+    return new Map(rows.map((row) => [row.order_id, { orderId: row.order_id, channel: row.channel, lines: row.lines }]));
   },
 
   /** The channel's rules; a channel without its own serves from every warehouse and 3PL site, partial allowed. */
@@ -53,6 +55,13 @@ export const ReservationsRepository = {
     );
   },
 
+  /** Which of the orders hold a reservation (decided before), locked in id order like every path that locks several. */
+  async lockReserved(trx: Knex.Transaction, orderIds: readonly string[]): Promise<Set<string>> {
+    if (orderIds.length === 0) return new Set();
+    const ids: string[] = await trx('reservation').whereIn('order_id', orderIds).orderBy('order_id').forUpdate().pluck('order_id');
+    return new Set(ids);
+  },
+
   /** The order's reservation, locked so a cancellation and a shipment cannot both use it. */
   async lockReservation(trx: Knex.Transaction, orderId: string): Promise<{ status: ReservationStatus | 'RELEASED'; reservation: Reservation } | null> {
     const row = await trx('reservation').where({ order_id: orderId }).forUpdate().first();
@@ -76,8 +85,13 @@ export const ReservationsRepository = {
   },
 
   async saveReservation(trx: Knex.Transaction, status: ReservationStatus | 'RELEASED', reservation: Reservation): Promise<void> {
+    await ReservationsRepository.saveReservations(trx, [{ status, reservation }]);
+  },
+
+  async saveReservations(trx: Knex.Transaction, reservations: readonly { status: ReservationStatus | 'RELEASED'; reservation: Reservation }[]): Promise<void> {
+    if (reservations.length === 0) return;
     await trx('reservation')
-      .insert({ order_id: reservation.orderId, status, lines: JSON.stringify(reservation.lines), updated_at: trx.fn.now() })
+      .insert(reservations.map(({ status, reservation }) => ({ order_id: reservation.orderId, status, lines: JSON.stringify(reservation.lines), updated_at: trx.fn.now() })))
       .onConflict('order_id')
       .merge();
   },
