@@ -86,7 +86,10 @@ export class BatchProcessor {
     if (!eventId || !eventType) {
       return { message, headers, poison: new PoisonMessageError('EVENTS.MISSING_HEADERS', 'record has no event-id or event-type header') };
     }
-    const decoded = (payload: unknown): Decoded => ({ message, headers, eventId, eventType, payload, handler: this.deps.handlerFor(eventType) });
+    const handler = this.deps.handlerFor(eventType);
+    // Another consumer's event on a shared topic: not decoded, not claimed, nothing to do here.
+    if (!handler) return { message, headers, eventId, eventType, payload: undefined, handler };
+    const decoded = (payload: unknown): Decoded => ({ message, headers, eventId, eventType, payload, handler });
     try {
       return decoded((await this.deps.codec.decode(message.value)).payload);
     } catch (error) {

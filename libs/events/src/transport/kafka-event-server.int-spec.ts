@@ -4,6 +4,7 @@ import { Test } from '@nestjs/testing';
 import type { Kafka } from 'kafkajs';
 import { AvroCodec } from '../codec/avro-codec';
 import { DeadLetterHeader, EventHeader, headersToStrings } from '../envelope/headers';
+import { newEventId } from '../envelope/event-id';
 import { RetriableError } from '../errors';
 import { EventProducer } from '../kafka/event-producer';
 import { deadLetterTopicOf } from '../kafka/topics';
@@ -175,5 +176,16 @@ describe('KafkaEventServer with the outbox relay, on the real stack', () => {
     expect(report.replayed).toBe(1);
     await eventually(async () => (await appliedSeqs(id)).length === 3, 20_000, 'the replayed ping');
     expect(await appliedSeqs(id)).toEqual([1, 2, 3]);
+
+    // Another consumer's event on the shared topic, not even Avro, is passed over: only a consumer
+    // that handles its type may judge it. Not claimed, not dead-lettered, and what follows flows.
+    const foreignEventId = newEventId();
+    const foreign = new EventProducer(kafka);
+    await foreign.send([{ topic, key: id, value: Buffer.from('not avro'), headers: { [EventHeader.eventId]: foreignEventId, [EventHeader.eventType]: 'backbone.other.SomethingElse' } }]);
+    await foreign.disconnect();
+    await database.db.transaction((trx) => outbox.append(trx, { type: PING_TYPE, key: id, payload: { id, seq: 4, note: null } }));
+    await eventually(async () => (await appliedSeqs(id)).length === 4, 20_000, 'the ping after it');
+    expect(await database.db('event_inbox').where({ event_id: foreignEventId })).toEqual([]);
+    await expect(readTopic(kafka, deadLetterTopicOf(topic), 3, 3_000)).rejects.toThrow('read 2 of 3 records');
   });
 });
