@@ -47,10 +47,36 @@ export class OrderChanges {
 
   /** Stores the result of `steps` on `stored` (the order before them), updating the row. */
   async save(trx: Knex.Transaction, stored: StoredOrder, steps: readonly Step[], cause: ChangeCause): Promise<StoredOrder> {
-    const next = this.after(stored, steps);
-    await OrdersRepository.update(trx, next);
-    await this.publish(trx, steps, cause);
+    const [next] = await this.saveMany(trx, [{ stored, steps, cause }]);
     return next;
+  }
+
+  /**
+   * `save` for many changes in a few statements. Changes of one order follow each other in the
+   * list, each starting from the state the one before left; the row gets the last.
+   */
+  async saveMany(trx: Knex.Transaction, changes: readonly { stored: StoredOrder; steps: readonly Step[]; cause: ChangeCause }[]): Promise<StoredOrder[]> {
+    const saved = changes.map(({ stored, steps }) => this.after(stored, steps));
+    if (changes.length === 0) return saved;
+    await OrdersRepository.updateMany(trx, [...new Map(saved.map((next) => [next.order.orderId, next])).values()]);
+    const eventIds = await this.outbox.append(
+      trx,
+      changes.flatMap(({ steps, cause }) => this.events(steps, cause)),
+    );
+    let first = 0;
+    const published = changes.map(({ steps, cause }) => {
+      const ids = eventIds.slice(first, (first += steps.length));
+      return { steps, cause, ids };
+    });
+    await OrdersRepository.appendAudit(
+      trx,
+      published.flatMap(({ steps, ids }) => steps.map(({ transitioned }, index) => ({ ...transitioned.audit, eventId: ids[index] }))),
+    );
+    await this.notifications.record(
+      trx,
+      published.flatMap(({ steps, cause, ids }) => notices(steps, cause, ids)),
+    );
+    return saved;
   }
 
   /**
@@ -104,12 +130,6 @@ export class OrderChanges {
 
   private after(stored: StoredOrder, steps: readonly Step[]): StoredOrder {
     return steps.length === 0 ? stored : { ...stored, order: steps[steps.length - 1].transitioned.order };
-  }
-
-  private async publish(trx: Knex.Transaction, steps: readonly Step[], cause: ChangeCause): Promise<void> {
-    const eventIds = await this.outbox.append(trx, this.events(steps, cause));
-    await OrdersRepository.appendAudit(trx, steps.map(({ transitioned }, index) => ({ ...transitioned.audit, eventId: eventIds[index] })));
-    await this.notifications.record(trx, notices(steps, cause, eventIds));
   }
 
   private events(steps: readonly Step[], cause: ChangeCause, eventIds?: readonly string[]): OutgoingEvent[] {

@@ -11,7 +11,7 @@ export class OnReservationConfirmed {
   constructor(private readonly reservations: ReservationOutcomes) {}
 
   @OnEvent('backbone.inventory.ReservationConfirmed')
-  handle(@Payload() reservation: ReservationConfirmed, @Ctx() ctx: EventContext): Promise<void> {
-    return this.reservations.decided(ctx.trx, reservation.orderId, reservation.lines, sourceActor(ctx, 'system'), causeOf(ctx));
+  handle(@Payload() reservation: ReservationConfirmed, @Ctx() ctx: EventContext): void {
+    this.reservations.defer(ctx, { kind: 'decided', orderId: reservation.orderId, lines: reservation.lines, actor: sourceActor(ctx, 'system'), cause: causeOf(ctx) });
   }
 }

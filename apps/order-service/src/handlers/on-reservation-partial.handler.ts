@@ -11,7 +11,7 @@ export class OnReservationPartial {
   constructor(private readonly reservations: ReservationOutcomes) {}
 
   @OnEvent('backbone.inventory.ReservationPartial')
-  handle(@Payload() reservation: ReservationPartial, @Ctx() ctx: EventContext): Promise<void> {
-    return this.reservations.decided(ctx.trx, reservation.orderId, reservation.lines, sourceActor(ctx, 'system'), causeOf(ctx));
+  handle(@Payload() reservation: ReservationPartial, @Ctx() ctx: EventContext): void {
+    this.reservations.defer(ctx, { kind: 'decided', orderId: reservation.orderId, lines: reservation.lines, actor: sourceActor(ctx, 'system'), cause: causeOf(ctx) });
   }
 }

@@ -11,7 +11,7 @@ export class OnReservationRejected {
   constructor(private readonly reservations: ReservationOutcomes) {}
 
   @OnEvent('backbone.inventory.ReservationRejected')
-  handle(@Payload() reservation: ReservationRejected, @Ctx() ctx: EventContext): Promise<void> {
-    return this.reservations.decided(ctx.trx, reservation.orderId, reservation.lines, sourceActor(ctx, 'system'), causeOf(ctx), reservation.reason);
+  handle(@Payload() reservation: ReservationRejected, @Ctx() ctx: EventContext): void {
+    this.reservations.defer(ctx, { kind: 'decided', orderId: reservation.orderId, lines: reservation.lines, actor: sourceActor(ctx, 'system'), cause: causeOf(ctx), inventoryReason: reservation.reason });
   }
 }

@@ -11,7 +11,7 @@ export class OnReservationReleased {
   constructor(private readonly reservations: ReservationOutcomes) {}
 
   @OnEvent('backbone.inventory.ReservationReleased')
-  handle(@Payload() released: ReservationReleased, @Ctx() ctx: EventContext): Promise<void> {
-    return this.reservations.released(ctx.trx, released.orderId, released.reason, causeOf(ctx));
+  handle(@Payload() released: ReservationReleased, @Ctx() ctx: EventContext): void {
+    this.reservations.defer(ctx, { kind: 'released', orderId: released.orderId, reason: released.reason, cause: causeOf(ctx) });
   }
 }

@@ -70,6 +70,14 @@ export const OrdersRepository = {
     return new Set(rows.map((row) => row.order_id));
   },
 
+  /** The orders found among `orderIds`, locked in id order (two batches locking the same orders never deadlock). */
+  async lockMany(trx: Knex.Transaction, orderIds: readonly string[]): Promise<Map<string, StoredOrder>> {
+    const ids = orderIds.filter(isOrderId);
+    if (ids.length === 0) return new Map();
+    const rows = await trx<OrderRow>('orders').whereIn('order_id', ids).orderBy('order_id').forUpdate().select('order_id', 'body', 'erp_order_id', 'erp_order_name', 'allocations');
+    return new Map(rows.map((row) => [row.order_id, fromRow(row)]));
+  },
+
   /** The order, locked until the transaction ends (every change to one order is serialized). */
   async lock(trx: Knex.Transaction, orderId: string): Promise<StoredOrder | undefined> {
     if (!isOrderId(orderId)) return undefined;
@@ -98,20 +106,18 @@ export const OrdersRepository = {
       .pluck('order_id');
   },
 
-  async update(trx: Knex.Transaction, stored: StoredOrder): Promise<void> {
-    const { order } = stored;
-    await trx('orders')
-      .where({ order_id: order.orderId })
-      .update({
-        status: order.status,
-        total: orderTotal(order).amount,
-        erp_order_id: stored.erpOrderId,
-        erp_order_name: stored.erpOrderName,
-        allocations: JSON.stringify(stored.allocations),
-        body: JSON.stringify(order),
-        version: order.version,
-        updated_at: order.updatedAt,
-      });
+  /** Writes the orders' new states (each order once), in one statement. */
+  async updateMany(trx: Knex.Transaction, orders: readonly StoredOrder[]): Promise<void> {
+    if (orders.length === 0) return;
+    const columns = COLUMNS.filter(([name]) => UPDATED.has(name));
+    await trx
+      .raw(
+        `update orders o set ${columns.map(([name]) => `${name} = u.${name}`).join(', ')}
+         from jsonb_to_recordset(cast(? as jsonb)) as u(order_id uuid, ${columns.map(([name, type]) => `${name} ${type}`).join(', ')})
+         where o.order_id = u.order_id`,
+        [JSON.stringify(orders.map(toRow))],
+      )
+      .options(prepared('order-update-many'));
   },
 
   /**
@@ -204,6 +210,9 @@ const COLUMNS = [
   ['received_at', 'timestamptz'],
   ['updated_at', 'timestamptz'],
 ] as const;
+
+/** What a change may move; the identity and the time received stay. */
+const UPDATED = new Set(['status', 'total', 'erp_order_id', 'erp_order_name', 'allocations', 'body', 'version', 'updated_at']);
 
 function toRow({ order, erpOrderId, erpOrderName, allocations }: StoredOrder) {
   return {
