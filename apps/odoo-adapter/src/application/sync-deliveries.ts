@@ -6,12 +6,12 @@ import type { OdooProfile } from '../domain/erp-writes/odoo-profile';
 import { SyncRefusalCode, type Refusal } from '../domain/erp-writes/sale-order-mapping';
 import type { SyncJob } from '../domain/erp-writes/sync-job';
 import { OdooClient } from '../odoo/odoo-client';
-import { OdooError } from '../odoo/odoo-error';
 import { ensureExternalIds, findExternalIds } from './external-ids';
 import { findProducts, findSaleOrders } from './odoo-lookups';
 import { OdooVersion } from './odoo-version';
 import type { SyncExecutor } from './sync-executor';
 import { SyncOutcomes } from './sync-outcomes';
+import { writeEachOrAlone } from './each-or-alone';
 
 export interface DeliveryPayload extends Record<string, unknown> {
   shipmentId: string;
@@ -136,30 +136,26 @@ export class SyncDeliveries implements SyncExecutor {
   }
 
   /** button_validate, then the backorder wizard with the action's context (Odoo acts only with it). */
-  private async validate(trx: Knex.Transaction, odoo: OdooClient, deliveries: Delivery[], backorder: boolean, validated: Set<number>): Promise<void> {
-    if (deliveries.length === 0) return;
-    const ids = deliveries.map((delivery) => delivery.pickingId);
-    try {
-      const answer = await odoo.call<true | WindowAction>('stock.picking', 'button_validate', { ids });
-      if (answer !== true && answer.res_model === 'stock.backorder.confirmation') {
-        const [wizard] = await odoo.create('stock.backorder.confirmation', [{}], answer.context);
-        await odoo.call('stock.backorder.confirmation', backorder ? 'process' : 'process_cancel_backorder', { ids: [wizard!], context: answer.context });
-      }
-      for (const id of ids) validated.add(id);
-    } catch (error) {
-      if (!(error instanceof OdooError) || error.retriable) throw error;
-      if (deliveries.length > 1) {
-        for (const delivery of deliveries) await this.validate(trx, odoo, [delivery], backorder, validated);
-        return;
-      }
-      const [{ job }] = deliveries as [Delivery];
-      await this.outcomes.refused(
-        trx,
-        job,
-        { code: SyncRefusalCode.rejectedByOdoo, message: `Odoo refused to validate the delivery: ${error.message}`, details: { orderId: job.subjectId, odooCode: error.code } },
-        this.odooModel,
-      );
-    }
+  private validate(trx: Knex.Transaction, odoo: OdooClient, deliveries: Delivery[], backorder: boolean, validated: Set<number>): Promise<void> {
+    return writeEachOrAlone(
+      deliveries,
+      async (batch) => {
+        const ids = batch.map((delivery) => delivery.pickingId);
+        const answer = await odoo.call<true | WindowAction>('stock.picking', 'button_validate', { ids });
+        if (answer !== true && answer.res_model === 'stock.backorder.confirmation') {
+          const [wizard] = await odoo.create('stock.backorder.confirmation', [{}], answer.context);
+          await odoo.call('stock.backorder.confirmation', backorder ? 'process' : 'process_cancel_backorder', { ids: [wizard!], context: answer.context });
+        }
+        for (const id of ids) validated.add(id);
+      },
+      ({ job }, error) =>
+        this.outcomes.refused(
+          trx,
+          job,
+          { code: SyncRefusalCode.rejectedByOdoo, message: `Odoo refused to validate the delivery: ${error.message}`, details: { orderId: job.subjectId, odooCode: error.code } },
+          this.odooModel,
+        ),
+    );
   }
 }
 

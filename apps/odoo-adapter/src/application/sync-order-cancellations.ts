@@ -4,10 +4,10 @@ import { externalId } from '../domain/erp-writes/external-id';
 import { SyncRefusalCode } from '../domain/erp-writes/sale-order-mapping';
 import type { SyncJob } from '../domain/erp-writes/sync-job';
 import { OdooClient } from '../odoo/odoo-client';
-import { OdooError } from '../odoo/odoo-error';
 import { findSaleOrders, type SaleOrderRef } from './odoo-lookups';
 import type { SyncExecutor } from './sync-executor';
 import { SyncOutcomes } from './sync-outcomes';
+import { writeEachOrAlone } from './each-or-alone';
 
 /**
  * OrderCancelled → the order's sale order cancelled in Odoo (with its open deliveries), all of a
@@ -37,30 +37,25 @@ export class SyncOrderCancellations implements SyncExecutor {
     await this.cancel(trx, odoo, open);
   }
 
-  private async cancel(trx: Knex.Transaction, odoo: OdooClient, batch: Array<{ job: SyncJob; saleOrder: SaleOrderRef }>): Promise<void> {
-    if (batch.length === 0) return;
-    try {
-      await odoo.call('sale.order', 'action_cancel', { ids: batch.map(({ saleOrder }) => saleOrder.id), context: { disable_cancel_warning: true } });
-    } catch (error) {
-      if (!(error instanceof OdooError) || error.retriable) throw error;
-      if (batch.length > 1) {
-        for (const entry of batch) await this.cancel(trx, odoo, [entry]);
-        return;
-      }
-      const [{ job, saleOrder }] = batch as [{ job: SyncJob; saleOrder: SaleOrderRef }];
-      await this.outcomes.refused(
-        trx,
-        job,
-        {
-          code: SyncRefusalCode.rejectedByOdoo,
-          message: `Odoo refused to cancel sale order ${saleOrder.name}: ${error.message}`,
-          details: { orderId: job.subjectId, odooName: saleOrder.name, odooCode: error.code },
-        },
-        this.odooModel,
-      );
-      return;
-    }
-    for (const { job, saleOrder } of batch) await this.cancelled(trx, job, saleOrder);
+  private cancel(trx: Knex.Transaction, odoo: OdooClient, open: Array<{ job: SyncJob; saleOrder: SaleOrderRef }>): Promise<void> {
+    return writeEachOrAlone(
+      open,
+      async (batch) => {
+        await odoo.call('sale.order', 'action_cancel', { ids: batch.map(({ saleOrder }) => saleOrder.id), context: { disable_cancel_warning: true } });
+        for (const { job, saleOrder } of batch) await this.cancelled(trx, job, saleOrder);
+      },
+      ({ job, saleOrder }, error) =>
+        this.outcomes.refused(
+          trx,
+          job,
+          {
+            code: SyncRefusalCode.rejectedByOdoo,
+            message: `Odoo refused to cancel sale order ${saleOrder.name}: ${error.message}`,
+            details: { orderId: job.subjectId, odooName: saleOrder.name, odooCode: error.code },
+          },
+          this.odooModel,
+        ),
+    );
   }
 
   private cancelled(trx: Knex.Transaction, job: SyncJob, saleOrder: SaleOrderRef): Promise<void> {

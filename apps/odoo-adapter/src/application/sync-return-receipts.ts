@@ -6,12 +6,12 @@ import type { OdooProfile } from '../domain/erp-writes/odoo-profile';
 import { SyncRefusalCode, type Refusal } from '../domain/erp-writes/sale-order-mapping';
 import type { SyncJob } from '../domain/erp-writes/sync-job';
 import { OdooClient } from '../odoo/odoo-client';
-import { OdooError } from '../odoo/odoo-error';
 import { ensureExternalIds, findExternalIds } from './external-ids';
 import { findProducts, findSaleOrders } from './odoo-lookups';
 import { OdooVersion } from './odoo-version';
 import type { SyncExecutor } from './sync-executor';
 import { SyncOutcomes } from './sync-outcomes';
+import { writeEachOrAlone } from './each-or-alone';
 
 export interface ReturnReceiptPayload extends Record<string, unknown> {
   rmaId: string;
@@ -45,13 +45,13 @@ export class SyncReturnReceipts implements SyncExecutor {
   async run(trx: Knex.Transaction, jobs: SyncJob[]): Promise<void> {
     const odoo = this.odooClient.lane('writes').correlated(jobs[0]!.correlationId);
     const profile = await this.version.get();
+    // One job at a time: each return is its own wizard and validation in Odoo.
     for (const job of jobs) {
-      try {
-        await this.receive(trx, odoo, profile, job);
-      } catch (error) {
-        if (!(error instanceof OdooError) || error.retriable) throw error;
-        await this.outcomes.refused(trx, job, refusal(job, `Odoo refused the return: ${error.message}`, SyncRefusalCode.rejectedByOdoo), this.odooModel);
-      }
+      await writeEachOrAlone(
+        [job],
+        () => this.receive(trx, odoo, profile, job),
+        (_, error) => this.outcomes.refused(trx, job, refusal(job, `Odoo refused the return: ${error.message}`, SyncRefusalCode.rejectedByOdoo), this.odooModel),
+      );
     }
   }
 

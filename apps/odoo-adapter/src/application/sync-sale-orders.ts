@@ -10,6 +10,7 @@ import { ensureExternalIds } from './external-ids';
 import { findProducts, findSaleOrders, type SaleOrderRef } from './odoo-lookups';
 import type { SyncExecutor } from './sync-executor';
 import { SyncOutcomes } from './sync-outcomes';
+import { writeEachOrAlone } from './each-or-alone';
 
 interface Pending {
   job: SyncJob;
@@ -88,10 +89,10 @@ export class SyncSaleOrders implements SyncExecutor {
       if (refusal) await this.outcomes.refused(trx, entry.job, refusal, this.odooModel);
       else creatable.push(entry);
     }
-    await this.eachOrAlone(trx, creatable, async (batch) => {
+    await writeEachOrAlone(creatable, async (batch) => {
       const newIds = await odoo.create(this.odooModel, batch.map(({ order }) => saleOrderValues(order, ids)));
       batch.forEach(({ order }, index) => created.set(order.orderId, newIds[index]!));
-    });
+    }, (entry, error) => this.refuse(trx, entry, error));
     return created;
   }
 
@@ -108,11 +109,15 @@ export class SyncSaleOrders implements SyncExecutor {
   /** Confirms the drafts in one call; answers the order ids confirmed. */
   private async confirm(trx: Knex.Transaction, odoo: OdooClient, drafts: Array<Pending & { id: number }>): Promise<Set<string>> {
     const confirmed = new Set<string>();
-    await this.eachOrAlone(trx, drafts, async (batch) => {
+    await writeEachOrAlone(drafts, async (batch) => {
       await odoo.call('sale.order', 'action_confirm', { ids: batch.map((entry) => entry.id) });
       for (const { order } of batch) confirmed.add(order.orderId);
-    });
+    }, (entry, error) => this.refuse(trx, entry, error));
     return confirmed;
+  }
+
+  private refuse(trx: Knex.Transaction, { job, order }: Pending, error: OdooError): Promise<void> {
+    return this.outcomes.refused(trx, job, rejected(order.orderId, error), this.odooModel);
   }
 
   private async namesOf(odoo: OdooClient, ids: number[], existing: Map<string, SaleOrderRef>): Promise<Map<number, string>> {
@@ -120,25 +125,6 @@ export class SyncSaleOrders implements SyncExecutor {
     const unnamed = ids.filter((id) => !names.has(id));
     if (unnamed.length > 0) for (const row of await odoo.read<SaleOrderRef>(this.odooModel, unnamed, ['name'])) names.set(row.id, row.name);
     return names;
-  }
-
-  /**
-   * Runs `write` for the whole batch (one Odoo transaction). If Odoo refuses it for a business
-   * reason, one order is to blame: each is then written alone, and the ones refused alone are
-   * settled as refusals. Transient errors propagate (the worker retries the jobs).
-   */
-  private async eachOrAlone<T extends Pending>(trx: Knex.Transaction, batch: T[], write: (batch: T[]) => Promise<void>): Promise<void> {
-    if (batch.length === 0) return;
-    try {
-      await write(batch);
-    } catch (error) {
-      if (!(error instanceof OdooError) || error.retriable) throw error;
-      if (batch.length === 1) {
-        await this.outcomes.refused(trx, batch[0]!.job, rejected(batch[0]!.order.orderId, error), this.odooModel);
-        return;
-      }
-      for (const entry of batch) await this.eachOrAlone(trx, [entry], write);
-    }
   }
 }
 
