@@ -2,16 +2,8 @@ import { seedDemoCatalog, startOdooSimulator, type OdooSimulator } from '@backbo
 import { API_MATRIX, odooSettingsFor } from '../testing/odoo-settings';
 import { createOdooClient } from './create-odoo-client';
 import type { OdooClient } from './odoo-client';
-import { OdooError, OdooErrorCode } from './odoo-error';
-
-async function failureOf(promise: Promise<unknown>): Promise<OdooError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(OdooError);
-  return outcome as OdooError;
-}
+import { failureOf } from '../testing/odoo-failure';
+import { OdooErrorCode } from './odoo-error';
 
 describe.each(API_MATRIX)('OdooClient on Odoo $version over $api', ({ version, api }) => {
   let odoo: OdooSimulator;

@@ -2,16 +2,8 @@ import { startOdooSimulator, type OdooSimulator } from '@backbone/odoo-simulator
 import { register } from 'prom-client';
 import { odooSettingsFor } from '../testing/odoo-settings';
 import { createOdooClient, type OdooSettings } from './create-odoo-client';
-import { OdooError, OdooErrorCode } from './odoo-error';
-
-async function failureOf(promise: Promise<unknown>): Promise<OdooError> {
-  const outcome = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  expect(outcome).toBeInstanceOf(OdooError);
-  return outcome as OdooError;
-}
+import { failureOf } from '../testing/odoo-failure';
+import { OdooErrorCode } from './odoo-error';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
