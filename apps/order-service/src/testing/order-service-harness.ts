@@ -10,6 +10,7 @@ import request from 'supertest';
 import { AppModule } from '../app.module';
 import { orderServiceConfigSchema } from '../config/order-service.config';
 import type { OrderRequestBody } from '../domain';
+import { aBody } from '../domain/testing/order-builders';
 import { MasterDataRepository } from '../persistence/master-data.repository';
 
 export interface Harness {
@@ -66,23 +67,9 @@ export async function seedPricelist(harness: Harness, pricelistId: number, price
   await harness.database.db.transaction((trx) => MasterDataRepository.savePricelist(trx, pricelist));
 }
 
-const address = { name: 'ACME GmbH', street: 'Hauptstr. 1', city: 'Berlin', postalCode: '10115', countryCode: 'DE' };
-
+/** An intake body (the domain specs' fixture) with an external order id of its own. */
 export function orderBody(overrides: Partial<OrderRequestBody> = {}): OrderRequestBody {
-  return {
-    channel: 'webshop',
-    externalOrderId: `WS-${Math.random().toString(36).slice(2, 10)}`,
-    customer: { customerId: 'C-1', name: 'ACME GmbH', email: 'buyer@acme.example' },
-    billTo: address,
-    shipTo: address,
-    currency: 'EUR',
-    lines: [
-      { sku: 'SKU-A', quantity: '10', unit: 'Units', unitPrice: '2.50' },
-      { sku: 'SKU-B', quantity: '4', unit: 'Units', unitPrice: '10' },
-    ],
-    placedAt: '2026-11-23T09:00:00Z',
-    ...overrides,
-  };
+  return aBody({ externalOrderId: `WS-${Math.random().toString(36).slice(2, 10)}`, ...overrides });
 }
 
 /** Event types in the outbox for one order, in the order they were appended. */
