@@ -24,6 +24,8 @@ export interface GroupCommitOptions<I, O> {
 
 interface Pending<I, O> {
   item: I;
+  /** keysOf(item), computed once. */
+  keys: readonly string[];
   resolve: (value: O) => void;
   reject: (reason: unknown) => void;
 }
@@ -45,7 +47,7 @@ export class GroupCommit<I, O> {
 
   submit(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      this.queue.push({ item, keys: this.options.keysOf?.(item) ?? [], resolve, reject });
       this.dispatch();
     });
   }
@@ -66,13 +68,16 @@ export class GroupCommit<I, O> {
     const batch: Pending<I, O>[] = [];
     const held = new Set<string>();
     const left: Pending<I, O>[] = [];
-    for (const pending of this.queue) {
-      const keys = this.options.keysOf?.(pending.item) ?? [];
-      if (batch.length >= this.options.maxBatchSize || keys.some((key) => held.has(key))) {
+    for (const [index, pending] of this.queue.entries()) {
+      if (batch.length >= this.options.maxBatchSize) {
+        left.push(...this.queue.slice(index));
+        break;
+      }
+      if (pending.keys.some((key) => held.has(key))) {
         left.push(pending);
         continue;
       }
-      for (const key of keys) held.add(key);
+      for (const key of pending.keys) held.add(key);
       batch.push(pending);
     }
     this.queue.splice(0, this.queue.length, ...left);
