@@ -1,7 +1,7 @@
 // Test harness for the order-service int-specs: the real app on a fresh database of its own,
 // with helpers to seed the ERP projections as the master-data handlers would.
 import { createBackboneCodec, EventProducer, EventPublisher } from '@backbone/events';
-import { createTestDatabase, testKafka, testStack, type TestDatabase } from '@backbone/events/testing';
+import { createTestDatabase, testKafka, testStack, waitForConsumerGroup, type TestDatabase } from '@backbone/events/testing';
 import { createService, loadConfig } from '@backbone/service-kit';
 import { stackEnv } from '@backbone/service-kit/testing';
 import type { EventName, EventPayloads, PartnerChanged, PricelistChanged } from '@backbone/schemas';
@@ -72,27 +72,10 @@ export function orderBody(overrides: Partial<OrderRequestBody> = {}): OrderReque
   return aBody({ externalOrderId: `WS-${Math.random().toString(36).slice(2, 10)}`, ...overrides });
 }
 
-/** Event types in the outbox for one order, in the order they were appended. */
-export async function outboxEvents(harness: Harness, key: string): Promise<string[]> {
-  return harness.database.db('event_outbox').where({ partition_key: key }).orderBy('id').pluck('event_type');
-}
-
 /** Starts the app's event consumer (group `group`, from the latest offsets) and waits until it has joined. */
 export async function startConsuming(harness: Harness, group: string): Promise<void> {
   await harness.app.startAllMicroservices();
-  const admin = testKafka('order-service-test-admin').admin();
-  await admin.connect();
-  try {
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      const { groups } = await admin.describeGroups([group]);
-      if (groups[0]?.state === 'Stable' && groups[0].members.length > 0) return;
-      if (Date.now() > deadline) throw new Error(`consumer group ${group} did not become stable within 60 s`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  } finally {
-    await admin.disconnect();
-  }
+  await waitForConsumerGroup(group);
 }
 
 /** Publishes catalog events as another service would (no outbox: straight to Kafka). */
