@@ -8,6 +8,7 @@ import type { OrderServiceConfig } from '../config/order-service.config';
 import { OrdersRepository, type StoredOrder } from '../persistence/orders.repository';
 import { checked, orderSubject, OrderChanges, type ChangeCause, type Step } from './order-changes';
 import { plainStep, steps } from './order-events';
+import { SYSTEM_ACTOR } from './validation-gates';
 
 export const ERP_SYNC_FAILED = 'ORDER.ERP_SYNC_FAILED';
 const SALE_ORDER_WRITE = 'backbone.orders.OrderReserved';
@@ -51,7 +52,7 @@ export class ErpOutcomes {
     taken.push(steps.confirmed(confirmed, erpOrderId, erpOrderName));
     if (this.config.AUTO_RELEASE_TO_WAREHOUSE) {
       const released = checked(
-        transition(confirmed.order, 'RELEASE_TO_WAREHOUSE', { kind: 'system', id: 'order-service' }, at, { code: 'ORDER.AUTO_RELEASE', message: 'released to the warehouses once confirmed in the ERP' }),
+        transition(confirmed.order, 'RELEASE_TO_WAREHOUSE', SYSTEM_ACTOR, at, { code: 'ORDER.AUTO_RELEASE', message: 'released to the warehouses once confirmed in the ERP' }),
       );
       taken.push(steps.released(released, stored.allocations, erpOrderName));
     }

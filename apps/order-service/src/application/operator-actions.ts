@@ -4,7 +4,7 @@ import { DATABASE } from '@backbone/service-kit';
 import type { ExceptionResolved, Reason } from '@backbone/schemas';
 import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import { cancelOrder, fail, normalizeStatus, ok, transition, type Actor, type Rejection, type Result } from '../domain';
+import { cancelOrder, fail, normalizeStatus, ok, transition, type Actor, type ChannelMapping, type Rejection, type Result } from '../domain';
 import { ChannelMappingsRepository } from '../persistence/channel-mappings.repository';
 import { OrdersRepository, type StoredOrder } from '../persistence/orders.repository';
 import { orderSubject, OrderChanges, type ChangeCause, type Refusal, type Step } from './order-changes';
@@ -61,14 +61,14 @@ export class OperatorActions {
       if (!stored) return { outcome: 'NOT_FOUND' };
       const { channel } = stored.order;
       const settings = await ChannelMappingsRepository.find(trx, channel);
-      const status = normalizeStatus(settings ?? { skus: {}, skuPassThrough: true, units: {}, statuses: {} }, channel, word);
+      const status = normalizeStatus(settings ?? NO_MAPPING, channel, word);
       if (!status.ok) return { outcome: 'REFUSED', rejection: status.error };
       if (status.value !== 'CANCELLED') {
         const message = `channel ${channel} may only ask to cancel an order; "${word}" means ${status.value}`;
         return { outcome: 'REFUSED', rejection: { code: 'ORDER.STATUS_NOT_REQUESTABLE', message, channel, value: word, means: status.value } };
       }
       const reason = { code: 'ORDER.CANCELLED_BY_CHANNEL', message: note ?? `channel ${channel} reported "${word}"` };
-      return this.run(orderId, cause, actor, reason, cancelling(actor, reason), trx);
+      return this.apply(trx, stored, cause, actor, reason, cancelling(actor, reason));
     });
   }
 
@@ -87,28 +87,32 @@ export class OperatorActions {
     const actor: Actor = { kind: 'operator', id: resolved.resolvedBy.id };
     const reason = { code: `ORDER.EXCEPTION_${resolved.resolution}`, message: resolved.reason ?? `${resolved.code} ${resolved.resolution.toLowerCase()}` };
     if (resolved.resolution === 'REJECTED') {
-      await this.run(orderId, cause, actor, reason, rejecting(actor, reason), trx);
-    } else if ((await this.openExceptions(trx, orderId)).length === 0) {
-      await this.run(orderId, cause, actor, reason, releasing(actor, reason), trx);
+      await this.apply(trx, stored, cause, actor, reason, rejecting(actor, reason));
+      return;
     }
+    const open = await this.openExceptions(trx, orderId);
+    if (open.length === 0) await this.apply(trx, stored, cause, actor, reason, releasing(actor, reason), open);
   }
 
-  private async run(orderId: string, cause: ChangeCause, actor: Actor, reason: Reason, decide: (stored: StoredOrder) => Decision, outer?: Knex.Transaction): Promise<ActionOutcome> {
-    const work = async (trx: Knex.Transaction): Promise<ActionOutcome> => {
+  private run(orderId: string, cause: ChangeCause, actor: Actor, reason: Reason, decide: (stored: StoredOrder) => Decision): Promise<ActionOutcome> {
+    return this.db.transaction(async (trx) => {
       const stored = await OrdersRepository.lock(trx, orderId);
-      if (!stored) return { outcome: 'NOT_FOUND' };
-      const decision = decide(stored);
-      if (!decision.ok) return { outcome: 'REFUSED', rejection: decision.error };
-      const next = await this.changes.save(trx, stored, decision.value.steps, cause);
-      if (decision.value.republish) await this.changes.republish(trx, decision.value.republish, cause);
-      if (decision.value.closeExceptions) {
-        for (const exception of await this.openExceptions(trx, orderId)) {
-          await this.exceptions.resolve(trx, exception.id, { resolution: decision.value.closeExceptions, actor: { kind: actor.kind, id: actor.id }, reason: reason.message });
-        }
+      return stored ? this.apply(trx, stored, cause, actor, reason, decide) : { outcome: 'NOT_FOUND' };
+    });
+  }
+
+  /** The decision on the order the caller has locked; `open`: its open exceptions, when the caller has listed them. */
+  private async apply(trx: Knex.Transaction, stored: StoredOrder, cause: ChangeCause, actor: Actor, reason: Reason, decide: (stored: StoredOrder) => Decision, open?: { id: string }[]): Promise<ActionOutcome> {
+    const decision = decide(stored);
+    if (!decision.ok) return { outcome: 'REFUSED', rejection: decision.error };
+    const next = await this.changes.save(trx, stored, decision.value.steps, cause);
+    if (decision.value.republish) await this.changes.republish(trx, decision.value.republish, cause);
+    if (decision.value.closeExceptions) {
+      for (const exception of open ?? (await this.openExceptions(trx, stored.order.orderId))) {
+        await this.exceptions.resolve(trx, exception.id, { resolution: decision.value.closeExceptions, actor: { kind: actor.kind, id: actor.id }, reason: reason.message });
       }
-      return { outcome: 'DONE', stored: next };
-    };
-    return outer ? work(outer) : this.db.transaction(work);
+    }
+    return { outcome: 'DONE', stored: next };
   }
 
   private async openExceptions(trx: Knex.Transaction, orderId: string) {
@@ -123,6 +127,9 @@ export class OperatorActions {
  * to be backordered by the warehouse; one held because the ERP refused the sale order is sent to
  * the ERP again (OrderReserved once more; the adapter writes by external id, so never twice).
  */
+/** A channel without mapping tables has no words of its own for statuses. */
+const NO_MAPPING: ChannelMapping = { skus: {}, skuPassThrough: true, units: {}, statuses: {} };
+
 function releasing(actor: Actor, reason: Reason) {
   return ({ order, allocations }: StoredOrder): Decision => {
     const at = new Date();
