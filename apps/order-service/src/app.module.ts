@@ -24,9 +24,7 @@ import { OnInvoiceChanged } from './handlers/on-invoice-changed.handler';
 import { OnPartnerChanged } from './handlers/on-partner-changed.handler';
 import { OnPricelistChanged } from './handlers/on-pricelist-changed.handler';
 import { OnPurchaseOrderReceived } from './handlers/on-purchase-order-received.handler';
-import { OnReservationConfirmed } from './handlers/on-reservation-confirmed.handler';
-import { OnReservationPartial } from './handlers/on-reservation-partial.handler';
-import { OnReservationRejected } from './handlers/on-reservation-rejected.handler';
+import { OnReservationDecided } from './handlers/on-reservation-decided.handler';
 import { OnReservationReleased } from './handlers/on-reservation-released.handler';
 import { OnShipmentConfirmed } from './handlers/on-shipment-confirmed.handler';
 import { ChannelNotificationsModule } from './notifications/channel-notifications.module';
@@ -35,9 +33,7 @@ const handlers = [
   OnPartnerChanged,
   OnPricelistChanged,
   OnPurchaseOrderReceived,
-  OnReservationConfirmed,
-  OnReservationPartial,
-  OnReservationRejected,
+  OnReservationDecided,
   OnReservationReleased,
   OnErpSynced,
   OnErpSyncFailed,
