@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { governingPrice, governingPricelist, naturalKey, validateOrderRequest, type OrderRequestBody } from '../domain';
 import type { OrderServiceConfig } from '../config/order-service.config';
+import type { IntakeContext } from '../persistence/intake-context.repository';
 import { IntakeOrder } from './intake-order';
 import { ValidationGates } from './validation-gates';
 
@@ -26,7 +27,10 @@ export class EdiPurchaseOrders {
 
   async receive(trx: Knex.Transaction, po: PurchaseOrderReceived, ctx: Pick<EventContext, 'eventId' | 'correlationId'>): Promise<void> {
     const cause = { correlationId: ctx.correlationId, causationId: ctx.eventId };
-    const validated = validateOrderRequest(await this.toBody(trx, po));
+    const channel = naturalKey(`edi-${po.partnerId}`, po.poNumber).channel;
+    // Read once: the context prices the lines that come without a price, then intake decides with it.
+    const reads = await this.intake.read(trx, { channel, externalOrderId: po.poNumber, customerId: po.partnerId, skus: po.lines.map((line) => line.sku) });
+    const validated = validateOrderRequest(this.toBody(po, channel, reads.contexts[0]));
     const subject = { type: 'edi-purchase-order', id: `${po.partnerId}/${po.poNumber}` };
     const raise = (code: string, message: string, details: Record<string, string>) =>
       this.exceptions.raise(trx, { code, message, subject, details, sourceEventId: ctx.eventId, correlationId: ctx.correlationId });
@@ -34,17 +38,16 @@ export class EdiPurchaseOrders {
       await raise(validated.error.code, `purchase order ${po.poNumber} of partner ${po.partnerId}: ${validated.error.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, { partnerId: po.partnerId, poNumber: po.poNumber });
       return;
     }
-    const outcome = await this.intake.execute(trx, validated.value, { kind: 'channel', id: `edi:${po.partnerId}` }, cause);
+    const outcome = await this.intake.execute(trx, validated.value, { kind: 'channel', id: `edi:${po.partnerId}` }, cause, reads);
     if (outcome.outcome === 'UNMAPPED') {
       await raise('ORDER.UNMAPPED_VALUES', outcome.unmapped.map((rejection) => rejection.message).join('; '), { partnerId: po.partnerId, poNumber: po.poNumber });
     }
   }
 
-  private async toBody(trx: Knex.Transaction, po: PurchaseOrderReceived): Promise<OrderRequestBody> {
-    const channel = naturalKey(`edi-${po.partnerId}`, po.poNumber).channel;
+  private toBody(po: PurchaseOrderReceived, channel: string, context: IntakeContext): OrderRequestBody {
     const placedAt = `${po.poDate}T00:00:00Z`;
     const unpriced = po.lines.filter((line) => line.unitPrice === null);
-    const pricelist = unpriced.length > 0 ? await this.pricelistFor(trx, po, channel) : null;
+    const pricelist = unpriced.length > 0 ? governingPricelist(context.pricelists, this.gates.assignment(context)) : null;
     const currency = po.lines.find((line) => line.unitPrice !== null)?.unitPrice?.currency ?? pricelist?.currency ?? this.config.EDI_DEFAULT_CURRENCY;
     const billTo = po.billTo ?? po.shipTo;
     return {
@@ -67,10 +70,6 @@ export class EdiPurchaseOrders {
     };
   }
 
-  private async pricelistFor(trx: Knex.Transaction, po: PurchaseOrderReceived, channel: string) {
-    const context = await this.gates.context(trx, { channel, customerId: po.partnerId, skus: po.lines.map((line) => line.sku) });
-    return governingPricelist(context.pricelists, this.gates.assignment(context));
-  }
 }
 
 /** Avro's nullable address fields as the intake body's optional ones. */

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import { naturalKey, normalizeOrder, orderIdFor, receiveOrder, runGates, type Actor, type ChannelMapping, type OrderRequest, type Rejection } from '../domain';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { IdempotencyRepository, type StoredResponse } from '../persistence/idempotency.repository';
-import { claimKey, type IntakeContext } from '../persistence/intake-context.repository';
+import { claimKey, type IntakeContext, type IntakeReads } from '../persistence/intake-context.repository';
 import type { StoredOrder } from '../persistence/orders.repository';
 import { checked, OrderChanges, type ChangeCause } from './order-changes';
 import { plainStep, steps } from './order-events';
@@ -80,10 +80,14 @@ export class IntakeOrder {
     });
   }
 
-  /** One order, in the caller's transaction (EDI purchase orders arrive as events). */
-  async execute(trx: Knex.Transaction, request: OrderRequest, actor: Actor, cause: ChangeCause): Promise<IntakeOutcome> {
-    const { contexts, existing } = await this.gates.reads(trx, [contextRequest(request)], { orderIds: [orderIdOf(request)] });
-    const [outcome] = await this.executeMany(trx, [{ request, actor, cause }], contexts, existing);
+  /** What intake reads to decide on one order (its context, and whether it exists), for a caller that needs the context first. */
+  read(trx: Knex.Transaction, order: { channel: string; externalOrderId: string; customerId: string; skus: readonly string[] }): Promise<IntakeReads> {
+    return this.gates.reads(trx, [{ channel: order.channel, customerId: order.customerId, skus: order.skus }], { orderIds: [orderIdFor(naturalKey(order.channel, order.externalOrderId))] });
+  }
+
+  /** One order, in the caller's transaction, with what `read` found (EDI purchase orders arrive as events and are priced from it). */
+  async execute(trx: Knex.Transaction, request: OrderRequest, actor: Actor, cause: ChangeCause, reads: IntakeReads): Promise<IntakeOutcome> {
+    const [outcome] = await this.executeMany(trx, [{ request, actor, cause }], reads.contexts, reads.existing);
     return outcome;
   }
 
