@@ -24,19 +24,21 @@ export const ChannelMappingsRepository = {
 
   async find(db: Knex, channel: string): Promise<ChannelSettings | undefined> {
     const row = await db('channel_mapping').where({ channel }).first();
-    if (!row) return undefined;
-    return {
-      channel: row.channel,
-      skuPassThrough: row.sku_pass_through,
-      skus: row.skus as Record<string, string>,
-      units: row.units as Record<string, string>,
-      statuses: row.statuses as Record<string, OrderStatus>,
-      pricelistId: row.pricelist_id,
-    };
+    return row && toSettings(row);
   },
 
   async list(db: Knex): Promise<ChannelSettings[]> {
-    const channels: string[] = await db('channel_mapping').orderBy('channel').pluck('channel');
-    return (await Promise.all(channels.map((channel) => ChannelMappingsRepository.find(db, channel)))).flatMap((settings) => settings ?? []);
+    return (await db('channel_mapping').orderBy('channel').select()).map(toSettings);
   },
 };
+
+function toSettings(row: Record<string, unknown>): ChannelSettings {
+  return {
+    channel: row.channel as string,
+    skuPassThrough: row.sku_pass_through as boolean,
+    skus: row.skus as Record<string, string>,
+    units: row.units as Record<string, string>,
+    statuses: row.statuses as Record<string, OrderStatus>,
+    pricelistId: row.pricelist_id as number | null,
+  };
+}
