@@ -210,12 +210,14 @@ describe('order intake API', () => {
     const page2 = await harness.http().get(`/orders?channel=webshop&limit=2&cursor=${page1.body.nextCursor}`).expect(200);
     const held = await harness.http().get('/orders?status=ON_HOLD').expect(200);
     const bad = await harness.http().get('/orders?status=LOST&limit=0').expect(400);
+    const forged = await harness.http().get(`/orders?cursor=${Buffer.from('2026-11-23T10:00:00Z|not-an-order').toString('base64url')}`).expect(400);
 
     expect(page1.body.items).toHaveLength(2);
     expect(page2.body.items[0].orderId).not.toBe(page1.body.items[1].orderId);
     expect(new Date(page1.body.items[1].receivedAt).getTime()).toBeGreaterThanOrEqual(new Date(page2.body.items[0].receivedAt).getTime());
     expect(held.body.items.every((item: { status: string }) => item.status === 'ON_HOLD')).toBe(true);
     expect(bad.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['limit', 'status']);
+    expect(forged.body.errors).toEqual([{ field: 'cursor', message: 'is not a cursor from this API' }]);
   });
 
   it('answers 404 with a problem for an unknown order and 400 for a malformed id', async () => {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { IntakeOrder, type Respond } from '../application/intake-order';
 import { ORDER_STATUSES, orderRequestBodySchema, requestFingerprint, validateOrderRequest, type Rejection } from '../domain';
 import type { StoredResponse } from '../persistence/idempotency.repository';
-import { OrdersRepository } from '../persistence/orders.repository';
+import { isOrderId, OrdersRepository } from '../persistence/orders.repository';
 import { actorOf, causeOf } from './actor';
 import { toOrderView } from './order-view';
 
@@ -24,7 +24,7 @@ const listQuery = z
       .string()
       .transform((value, ctx) => {
         const [receivedAt, orderId] = Buffer.from(value, 'base64url').toString().split('|');
-        if (!orderId || Number.isNaN(Date.parse(receivedAt))) ctx.addIssue({ code: 'custom', message: 'is not a cursor from this API' });
+        if (!orderId || !isOrderId(orderId) || Number.isNaN(Date.parse(receivedAt))) ctx.addIssue({ code: 'custom', message: 'is not a cursor from this API' });
         return { receivedAt, orderId };
       })
       .optional(),
