@@ -8,6 +8,7 @@ import {
   releaseReservation,
   reserveOrder,
   toBaseUnits,
+  positionKey,
   type LineRequest,
   type ProductUnits,
   type Reservation,
@@ -61,7 +62,7 @@ export class Reservations {
     const products = await StockRepository.products(trx, [...new Set([...demands.values()].flatMap((demand) => demand.lines.map((line) => line.sku)))]);
     const keysOf = (demand: OrderDemand) => demand.lines.flatMap((line) => rules.get(demand.channel)!.locationIds.map((locationId) => ({ sku: line.sku, locationId })));
     const stock = new Map(
-      (await StockRepository.lockPositions(trx, [...demands.values()].flatMap(keysOf), { createMissing: false })).map((position) => [positionKey(position), position]),
+      (await StockRepository.lockPositions(trx, [...demands.values()].flatMap(keysOf), { createMissing: false })).map((position) => [positionKey(position.sku, position.locationId), position]),
     );
 
     const recordedAt = new Date();
@@ -73,20 +74,21 @@ export class Reservations {
       const lines = inBaseUnits(products, demand.lines);
       if (lines instanceof DomainError) return lines;
       const rule = rules.get(demand.channel)!;
-      const positions = keysOf(demand).flatMap((key) => stock.get(positionKey(key)) ?? []);
+      const positions = keysOf(demand).flatMap((key) => stock.get(positionKey(key.sku, key.locationId)) ?? []);
       const decision = reserveOrder(
         { orderId, lines, policy: rule.reservationPolicy, locationIds: rule.locationIds, preferredLocationId: rule.preferredLocationId, trigger: trigger(cause), occurredAt },
         positions,
         recordedAt,
       );
-      for (const position of decision.positions) stock.set(positionKey(position), position);
+      for (const position of decision.positions) stock.set(positionKey(position.sku, position.locationId), position);
       decided.add(orderId);
       made.push({ decision, cause });
       return decision.status;
     });
     if (made.length === 0) return outcomes;
 
-    const changed = [...new Map(made.flatMap(({ decision }) => decision.positions.map((position) => [positionKey(position), stock.get(positionKey(position))!] as const))).values()];
+    const changedKeys = new Set(made.flatMap(({ decision }) => decision.positions.map((position) => positionKey(position.sku, position.locationId))));
+    const changed = [...changedKeys].map((key) => stock.get(key)!);
     await StockRepository.save(trx, { positions: changed, entries: made.flatMap(({ decision }) => decision.entries) });
     await AvailabilityRepository.markPending(trx, changed);
     await ReservationsRepository.saveReservations(trx, made.map(({ decision }) => ({ status: decision.status, reservation: decision.reservation })));
@@ -161,10 +163,6 @@ function inBaseUnits(products: ReadonlyMap<string, ProductUnits>, lines: readonl
     converted.push({ ...line, quantity });
   }
   return converted;
-}
-
-function positionKey(key: { sku: string; locationId: string }): string {
-  return `${key.sku}\u0000${key.locationId}`;
 }
 
 function trigger(cause: OrderEventCause): ReservationTrigger {

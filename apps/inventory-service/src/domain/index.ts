@@ -58,6 +58,7 @@ export { locationsOf, type CountedQuantityType, type MoveKind, type StockEvent, 
 export {
   availableToPromise,
   emptyStockPosition,
+  positionKey,
   type LocationConfig,
   type LocationKind,
   type OnHandAuthority,
