@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { externalId, externalIdName } from '../domain/erp-writes/external-id';
 import { SyncRefusalCode } from '../domain/erp-writes/sale-order-mapping';
-import { countedLevel, type StockChange } from '../domain/erp-writes/stock-count';
+import { countedLevel, stockSubject, type StockChange } from '../domain/erp-writes/stock-count';
 import type { SyncJob } from '../domain/erp-writes/sync-job';
 import { OdooClient } from '../odoo/odoo-client';
 import { SyncJobsRepository } from '../persistence/sync-jobs.repository';
@@ -76,11 +76,11 @@ export class SyncStockCounts implements SyncExecutor {
       context,
     );
     await odoo.call('stock.quant', 'action_apply_inventory', { ids: quantIds, context });
-    const names = countable.map((figure) => externalIdName('quant', `${figure.sku}@${figure.locationId}`));
+    const names = countable.map((figure) => externalIdName('quant', stockSubject(figure.sku, figure.locationId)));
     await ensureExternalIds(odoo, this.odooModel, names.map((name, index) => ({ name, resId: quantIds[index]! })), true);
     for (const [index, figure] of countable.entries()) {
       for (const job of figure.jobs) {
-        await this.outcomes.written(trx, job, { odooModel: this.odooModel, odooIds: [quantIds[index]!], odooName: null, externalId: externalId('quant', `${figure.sku}@${figure.locationId}`) });
+        await this.outcomes.written(trx, job, { odooModel: this.odooModel, odooIds: [quantIds[index]!], odooName: null, externalId: externalId('quant', stockSubject(figure.sku, figure.locationId)) });
       }
     }
   }
