@@ -1,5 +1,5 @@
 import type { OutgoingEvent } from '@backbone/events';
-import type { OdooDomain } from '../domain/change-capture/capture-window';
+import type { OdooDomain } from '../domain/change-capture/odoo-values';
 import {
   INVOICE_FIELDS, invoiceChanged, latest, PARTNER_FIELDS, partnerChanged, PRODUCT_FIELDS, productChanged, QUANT_FIELDS, stockLevelChanged, type QuantProduct,
 } from '../domain/change-capture/master-data-events';

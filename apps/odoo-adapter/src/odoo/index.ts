@@ -1,4 +1,4 @@
-export { OdooClient, LANES, type Lane, type OdooDomain, type OdooContext, type OdooValues, type SearchReadOptions } from './odoo-client';
+export { OdooClient, LANES, type Lane, type OdooContext, type OdooValues, type SearchReadOptions } from './odoo-client';
 export { OdooError, OdooErrorCode } from './odoo-error';
 export type { OdooServerVersion } from './odoo-transport';
 export { OdooModule } from './odoo.module';

@@ -1,7 +1,6 @@
+import type { OdooDomain } from '../domain/change-capture/odoo-values';
 import type { OdooCallArgs, OdooServerVersion } from './odoo-transport';
 
-/** An Odoo domain: leaves `[field, operator, value]` and prefix operators `'&' | '|' | '!'`. */
-export type OdooDomain = Array<'&' | '|' | '!' | [string, string, unknown]>;
 export type OdooContext = Record<string, unknown>;
 export type OdooValues = Record<string, unknown>;
 

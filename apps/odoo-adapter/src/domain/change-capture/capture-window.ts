@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import { formatOdooDatetime, parseOdooDatetime, type OdooRow } from './odoo-values';
-
-/** An Odoo search domain in its wire form (prefix notation, implicit `&`). */
-export type OdooDomain = Array<'&' | '|' | '!' | [string, string, unknown]>;
+import { formatOdooDatetime, parseOdooDatetime, type OdooDomain, type OdooRow } from './odoo-values';
 
 /**
  * Where the next page of a pass starts. Odoo stamps `write_date` with the transaction start and

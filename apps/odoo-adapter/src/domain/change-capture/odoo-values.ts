@@ -1,5 +1,8 @@
 import { Decimal } from 'decimal.js';
 
+/** An Odoo search domain: conditions `[field, operator, value]` in Polish notation with '&', '|', '!'. */
+export type OdooDomain = Array<'&' | '|' | '!' | [string, string, unknown]>;
+
 /** A row as Odoo's search_read returns it: many2one `[id, name]` or `false`, unset values `false`. */
 export type OdooRow = Record<string, unknown> & { id: number };
 
