@@ -82,10 +82,6 @@ export class ProtectedOdooRpc implements OdooRpc {
     odooMetrics.breakerState.set(0);
   }
 
-  get api(): 'json2' | 'jsonrpc' {
-    return this.transport.api;
-  }
-
   get breakerState(): 'closed' | 'open' | 'half-open' {
     return (['closed', 'open', 'half-open', 'open'] as const)[this.breaker.state];
   }

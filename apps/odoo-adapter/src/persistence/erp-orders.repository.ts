@@ -5,7 +5,6 @@ import type { CanonicalOrder } from '../domain/erp-writes/sale-order-mapping';
 export interface ErpOrderRow {
   order: CanonicalOrder;
   odooId: number | null;
-  odooName: string | null;
 }
 
 /** The erp_order projection: orders as received, and their sale order in Odoo once written. */
@@ -19,8 +18,8 @@ export class ErpOrdersRepository {
   }
 
   async getMany(trx: Knex.Transaction, orderIds: string[]): Promise<Map<string, ErpOrderRow>> {
-    const rows = await trx('erp_order').whereIn('order_id', orderIds).select('order_id', 'payload', 'odoo_id', 'odoo_name');
-    return new Map(rows.map((row) => [row.order_id as string, { order: row.payload as CanonicalOrder, odooId: row.odoo_id, odooName: row.odoo_name }]));
+    const rows = await trx('erp_order').whereIn('order_id', orderIds).select('order_id', 'payload', 'odoo_id');
+    return new Map(rows.map((row) => [row.order_id as string, { order: row.payload as CanonicalOrder, odooId: row.odoo_id }]));
   }
 
   async markSynced(trx: Knex.Transaction, orderId: string, odooId: number, odooName: string): Promise<void> {
