@@ -42,6 +42,7 @@ export class ChangeCapture {
     const pageSize = this.config.CHANGE_CAPTURE_PAGE_SIZE;
     const result: PassResult = { pages: 0, published: 0 };
     let cursor: PageCursor | null = null;
+    let saved: Date | null = null;
     do {
       const page = await this.db.transaction(async (trx) => {
         if (!(await repository.tryLock(trx, stream.model))) return null;
@@ -63,10 +64,11 @@ export class ChangeCapture {
       result.pages += 1;
       result.published += page.published;
       changeCaptureMetrics.published.inc({ model: stream.model }, page.published);
-      if (page.watermark) changeCaptureMetrics.watermark.set({ model: stream.model }, page.watermark.getTime() / 1000);
+      saved = page.watermark;
+      if (saved) changeCaptureMetrics.watermark.set({ model: stream.model }, saved.getTime() / 1000);
       cursor = nextCursor(cursor!, page.rows, pageSize);
     } while (cursor);
-    await this.forgetOldVersions(stream, overlapMs);
+    await this.forgetOldVersions(stream, saved, overlapMs);
     return result;
   }
 
@@ -75,9 +77,8 @@ export class ChangeCapture {
     return this.odoo.searchRead<OdooRow>(stream.model, { domain, fields: stream.fields(this.config), order, limit: this.config.CHANGE_CAPTURE_PAGE_SIZE, context: WITH_ARCHIVED });
   }
 
-  /** Versions older than the start of the next pass can never be read again. */
-  private async forgetOldVersions(stream: CaptureStream, overlapMs: number): Promise<void> {
-    const watermark = await repository.watermark(this.db, stream.model);
+  /** Versions older than the start of the next pass (from the watermark the last page saved) can never be read again. */
+  private async forgetOldVersions(stream: CaptureStream, watermark: Date | null, overlapMs: number): Promise<void> {
     if (!watermark) return;
     const start = startOfPass(watermark, overlapMs);
     if (start.kind === 'from') await repository.forgetBefore(this.db, stream.model, start.from);
