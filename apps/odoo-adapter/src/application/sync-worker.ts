@@ -1,5 +1,5 @@
 import { contextFromHeaders, EventHeader, errorCode } from '@backbone/events';
-import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
+import { DATABASE, NotificationListener, SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ROOT_CONTEXT, SpanStatusCode, trace, type Link } from '@opentelemetry/api';
 import type { Knex } from 'knex';
@@ -7,6 +7,7 @@ import type { OdooAdapterConfig } from '../config/odoo-adapter.config';
 import { SyncRefusalCode } from '../domain/erp-writes/sale-order-mapping';
 import { retryDelayMs, type SyncJob } from '../domain/erp-writes/sync-job';
 import { OdooError } from '../odoo/odoo-error';
+import { SYNC_JOBS_NOTIFY_CHANNEL } from '../persistence/migrations/20261123210000_notify-sync-jobs';
 import { SyncJobsRepository } from '../persistence/sync-jobs.repository';
 import { SYNC_EXECUTORS, type SyncExecutor } from './sync-executor';
 import { SyncOutcomes } from './sync-outcomes';
@@ -24,7 +25,9 @@ export class SyncWorker implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly executors: Map<string, SyncExecutor>;
   private running: Array<Promise<void>> = [];
   private stopping = false;
-  private wake: (() => void) | undefined;
+  /** The wake-up of each loop waiting for work. */
+  private readonly sleeping = new Set<() => void>();
+  private listener?: NotificationListener;
 
   constructor(
     @Inject(DATABASE) private readonly db: Knex,
@@ -36,14 +39,24 @@ export class SyncWorker implements OnApplicationBootstrap, OnApplicationShutdown
     this.executors = new Map(executors.map((executor) => [executor.kind, executor]));
   }
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // Enqueued jobs wake the idle loops at once; the poll covers a lost listener and retries that come due.
+    this.listener = new NotificationListener({
+      connectionString: this.config.DATABASE_URL,
+      channel: SYNC_JOBS_NOTIFY_CHANNEL,
+      applicationName: 'erp-sync-worker',
+      onNotification: () => this.wakeAll(),
+      onProblem: (message) => this.logger.warn(`${message}; polling every ${this.config.SYNC_IDLE_POLL_MS} ms meanwhile`),
+    });
+    await this.listener.start();
     this.running = Array.from({ length: this.config.SYNC_CONCURRENCY }, () => this.loop());
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wakeAll();
     await Promise.all(this.running);
+    await this.listener?.stop();
   }
 
   private async loop(): Promise<void> {
@@ -114,11 +127,17 @@ export class SyncWorker implements OnApplicationBootstrap, OnApplicationShutdown
 
   private idle(): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, this.config.SYNC_IDLE_POLL_MS);
-      this.wake = () => {
+      const wake = () => {
         clearTimeout(timer);
+        this.sleeping.delete(wake);
         resolve();
       };
+      const timer = setTimeout(wake, this.config.SYNC_IDLE_POLL_MS);
+      this.sleeping.add(wake);
     });
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.sleeping]) wake();
   }
 }

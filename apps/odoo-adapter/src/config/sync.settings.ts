@@ -8,8 +8,8 @@ export const syncSettings = {
   SYNC_BATCH_SIZE: int(1, 1000).default(100),
   /** Batches in flight at once (each holds its jobs' rows locked); Odoo calls stay bounded by ODOO_WORKERS. */
   SYNC_CONCURRENCY: int(1, 32).default(2),
-  /** Wait between looks for due jobs when there were none. */
-  SYNC_IDLE_POLL_MS: int(5, 60_000).default(100),
+  /** Wait between looks for due jobs when there were none; new jobs wake the workers at once (LISTEN/NOTIFY), so this bounds how late a retry starts. */
+  SYNC_IDLE_POLL_MS: int(5, 60_000).default(1_000),
   /** Tries of a job Odoo cannot take (unreachable, overloaded) before it is reported failed (retriable). */
   SYNC_MAX_ATTEMPTS: int(1, 10_000).default(200),
   /** Longest wait between two tries of a job. */
