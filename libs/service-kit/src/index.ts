@@ -10,6 +10,7 @@ export { kafkaConnection, schemaRegistryConnection } from './config/connections'
 export { DATABASE } from './database/database.providers';
 export { HttpProblem, type HttpProblemInit, type InvalidField } from './errors/http-problem';
 export { parseRequest } from './errors/parse-request';
+export { parseRetryAfter } from './http/retry-after';
 export { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/to-problem';
 export { CORRELATION_ID_HEADER } from './logging/http-logger.options';
 export { startTracing, type Tracing } from './tracing/start-tracing';

@@ -1,3 +1,4 @@
+import { parseRetryAfter } from '@backbone/service-kit';
 import { OdooError, OdooErrorCode, codeOfOdooException, type OdooErrorDetails } from './odoo-error';
 
 export interface Where {
@@ -71,12 +72,4 @@ export function httpError(answer: HttpAnswer, where: Where, odooName?: string, m
     return new OdooError(OdooErrorCode.unavailable, text, { ...details, mayHaveCommitted: answer.status === 504 });
   }
   return new OdooError(OdooErrorCode.protocol, text, details);
-}
-
-/** `Retry-After`: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }

@@ -1,4 +1,4 @@
-import { afterAttempt, parseRetryAfter, retryDelayMs, type RetryPolicy } from './delivery-policy';
+import { afterAttempt, retryDelayMs, type RetryPolicy } from './delivery-policy';
 
 const policy: RetryPolicy = { maxAttempts: 5, backoffBaseMs: 1000, backoffMaxMs: 10_000 };
 const half = () => 0.5;
@@ -34,13 +34,5 @@ describe('backoff', () => {
   it("honours the receiver's Retry-After up to the maximum", () => {
     expect(afterAttempt({ statusCode: 429, retryAfterMs: 7000 }, 1, policy, half)).toEqual({ status: 'PENDING', delayMs: 7000 });
     expect(retryDelayMs(1, policy, 60_000, half)).toBe(10_000);
-  });
-
-  it('reads Retry-After as seconds or as an HTTP date', () => {
-    const now = new Date('2026-11-23T10:00:00Z');
-    expect(parseRetryAfter('30', now)).toBe(30_000);
-    expect(parseRetryAfter('Mon, 23 Nov 2026 10:00:05 GMT', now)).toBe(5000);
-    expect(parseRetryAfter('soon', now)).toBeUndefined();
-    expect(parseRetryAfter(null, now)).toBeUndefined();
   });
 });

@@ -40,12 +40,3 @@ export function retryDelayMs(attempt: number, policy: Pick<RetryPolicy, 'backoff
   const jittered = Math.round(step / 2 + (random() * step) / 2);
   return Math.min(policy.backoffMaxMs, Math.max(jittered, retryAfterMs));
 }
-
-/** Retry-After as seconds or an HTTP date (RFC 9110 §10.2.3), in milliseconds from `now`; undefined when absent or unreadable. */
-export function parseRetryAfter(header: string | null, now: Date): number | undefined {
-  if (header === null || header.trim() === '') return undefined;
-  const trimmed = header.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
-}

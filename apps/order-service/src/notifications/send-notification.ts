@@ -1,5 +1,5 @@
-import { CORRELATION_ID_HEADER, signWebhook, WEBHOOK_SIGNATURE_HEADER } from '@backbone/service-kit';
-import { parseRetryAfter, type AttemptResult } from './delivery-policy';
+import { CORRELATION_ID_HEADER, parseRetryAfter, signWebhook, WEBHOOK_SIGNATURE_HEADER } from '@backbone/service-kit';
+import type { AttemptResult } from './delivery-policy';
 
 /** Response bytes kept in the delivery log: enough to see a receiver's error message. */
 export const RESPONSE_EXCERPT_BYTES = 1024;
@@ -53,7 +53,7 @@ export async function sendNotification(notification: Notification, timeoutMs: nu
       startedAt,
       latencyMs: elapsed(),
       statusCode: response.status,
-      retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), new Date()),
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
       error: response.ok ? null : `HTTP ${response.status}`,
       responseExcerpt,
     };
