@@ -30,7 +30,7 @@ export function printTable(results: PathResult[]): void {
 }
 
 /** Resolves when `done()` returns true, polling; rejects after the timeout. */
-export async function until(done: () => boolean, timeoutMs: number, what: string, progress?: () => string): Promise<void> {
+export async function until(done: () => boolean, timeoutMs: number, what: string, progress?: () => string, pollMs = 5): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let nextReport = Date.now() + 10_000;
   while (!done()) {
@@ -39,7 +39,7 @@ export async function until(done: () => boolean, timeoutMs: number, what: string
       console.log(`  waiting for ${what}: ${progress()}`);
       nextReport += 10_000;
     }
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 
