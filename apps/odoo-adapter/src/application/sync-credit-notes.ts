@@ -5,6 +5,7 @@ import { SyncRefusalCode } from '../domain/erp-writes/sale-order-mapping';
 import type { SyncJob } from '../domain/erp-writes/sync-job';
 import { OdooClient } from '../odoo/odoo-client';
 import { ensureExternalIds } from './external-ids';
+import { findSaleOrders } from './odoo-lookups';
 import type { SyncExecutor } from './sync-executor';
 import { SyncOutcomes } from './sync-outcomes';
 
@@ -43,21 +44,22 @@ export class SyncCreditNotes implements SyncExecutor {
 
   async run(trx: Knex.Transaction, jobs: SyncJob[]): Promise<void> {
     const odoo = this.odooClient.lane('writes').correlated(jobs[0]!.correlationId);
-    const payloads = new Map(jobs.map((job) => [job.id, job.payload as CreditNotePayload]));
+    const payloadOf = (job: SyncJob) => job.payload as CreditNotePayload;
+    const refs = new Map(jobs.map((job) => [job.id, refOf(payloadOf(job))]));
     const existing = await odoo.searchRead<Move>(this.odooModel, {
       domain: [
         ['move_type', '=', 'out_refund'],
-        ['ref', 'in', [...payloads.values()].map(refOf)],
+        ['ref', 'in', [...refs.values()]],
       ],
       fields: ['name', 'state', 'ref'],
     });
     const moveIdOf = new Map(existing.map((move) => [move.ref, move.id]));
-    const missing = jobs.filter((job) => !moveIdOf.has(refOf(payloads.get(job.id)!)));
-    const partners = await this.customersOf(odoo, missing.map((job) => payloads.get(job.id)!.orderId));
+    const missing = jobs.filter((job) => !moveIdOf.has(refs.get(job.id)!));
+    const saleOrders = await findSaleOrders(odoo, missing.map((job) => payloadOf(job).orderId));
     const creatable = [];
     for (const job of missing) {
-      const payload = payloads.get(job.id)!;
-      if (partners.has(payload.orderId)) creatable.push(job);
+      const payload = payloadOf(job);
+      if (saleOrders.has(payload.orderId)) creatable.push(job);
       else
         await this.outcomes.refused(
           trx,
@@ -69,44 +71,35 @@ export class SyncCreditNotes implements SyncExecutor {
     const created = await odoo.create(
       this.odooModel,
       creatable.map((job) => {
-        const payload = payloads.get(job.id)!;
-        const { partnerId, saleOrderName } = partners.get(payload.orderId)!;
+        const payload = payloadOf(job);
+        const saleOrder = saleOrders.get(payload.orderId)!;
         return {
           move_type: 'out_refund',
-          partner_id: partnerId,
-          ref: refOf(payload),
-          invoice_origin: saleOrderName,
+          partner_id: saleOrder.partner_id[0],
+          ref: refs.get(job.id)!,
+          invoice_origin: saleOrder.name,
           invoice_line_ids: [[0, 0, { name: `Refund ${payload.refundId} for return ${payload.rmaId}`, quantity: 1, price_unit: payload.amount }]],
         };
       }),
     );
-    creatable.forEach((job, index) => moveIdOf.set(refOf(payloads.get(job.id)!), created[index]!));
+    creatable.forEach((job, index) => moveIdOf.set(refs.get(job.id)!, created[index]!));
 
-    const settled = jobs.filter((job) => moveIdOf.has(refOf(payloads.get(job.id)!)));
-    const drafts = settled.filter((job) => existing.find((move) => move.ref === refOf(payloads.get(job.id)!))?.state !== 'posted');
-    const draftIds = drafts.map((job) => moveIdOf.get(refOf(payloads.get(job.id)!))!);
+    const settled = jobs.filter((job) => moveIdOf.has(refs.get(job.id)!));
+    const idOf = (job: SyncJob) => moveIdOf.get(refs.get(job.id)!)!;
+    const posted = new Set(existing.filter((move) => move.state === 'posted').map((move) => move.ref));
+    const draftIds = settled.filter((job) => !posted.has(refs.get(job.id)!)).map(idOf);
     if (draftIds.length > 0) await odoo.call(this.odooModel, 'action_post', { ids: draftIds });
-    const names = new Map((await odoo.read<Move>(this.odooModel, [...new Set(settled.map((job) => moveIdOf.get(refOf(payloads.get(job.id)!))!))], ['name'])).map((move) => [move.id, move.name]));
+    const names = new Map((await odoo.read<Move>(this.odooModel, [...new Set(settled.map(idOf))], ['name'])).map((move) => [move.id, move.name]));
     await ensureExternalIds(
       odoo,
       this.odooModel,
-      settled.map((job) => ({ name: externalIdName('refund', payloads.get(job.id)!.refundId), resId: moveIdOf.get(refOf(payloads.get(job.id)!))! })),
+      settled.map((job) => ({ name: externalIdName('refund', payloadOf(job).refundId), resId: idOf(job) })),
       existing.length > 0,
     );
     for (const job of settled) {
-      const id = moveIdOf.get(refOf(payloads.get(job.id)!))!;
-      await this.outcomes.written(trx, job, { odooModel: this.odooModel, odooIds: [id], odooName: names.get(id) ?? null, externalId: externalId('refund', payloads.get(job.id)!.refundId) });
+      const id = idOf(job);
+      await this.outcomes.written(trx, job, { odooModel: this.odooModel, odooIds: [id], odooName: names.get(id) ?? null, externalId: externalId('refund', payloadOf(job).refundId) });
     }
-  }
-
-  private async customersOf(odoo: OdooClient, orderIds: string[]): Promise<Map<string, { partnerId: number; saleOrderName: string }>> {
-    if (orderIds.length === 0) return new Map();
-    const rows = await odoo.searchRead<{ name: string; client_order_ref: string; partner_id: [number, string] }>('sale.order', {
-      domain: [['client_order_ref', 'in', orderIds]],
-      fields: ['name', 'client_order_ref', 'partner_id'],
-      order: 'id desc',
-    });
-    return new Map(rows.map((row) => [row.client_order_ref, { partnerId: row.partner_id[0], saleOrderName: row.name }]));
   }
 }
 
