@@ -1,7 +1,6 @@
 import { newEventId } from '@backbone/events';
 import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
-import type { ChannelMapping } from '../domain';
 import { ChannelMappingsRepository } from '../persistence/channel-mappings.repository';
 import { ActiveSubscriptions } from './active-subscriptions';
 import { DeliveriesRepository, type NewDelivery } from './deliveries.repository';
@@ -22,7 +21,7 @@ export class RecordOrderNotifications {
     if (notices.length === 0) return 0;
     const subscriptions = await this.subscriptions.of(new Set(notices.map(({ order }) => order.channel)));
     if (subscriptions.length === 0) return 0;
-    const mappings = await this.mappingsOf(trx, [...new Set(subscriptions.map((subscription) => subscription.channel))]);
+    const mappings = await ChannelMappingsRepository.findMany(trx, [...new Set(subscriptions.map((subscription) => subscription.channel))]);
     const deliveries: NewDelivery[] = notices.flatMap((notice) => {
       const { order, event, facts } = notice;
       const eventType = shortName(event.type);
@@ -32,10 +31,5 @@ export class RecordOrderNotifications {
       return subscribed.map(({ subscriptionId }) => ({ deliveryId: newEventId(), subscriptionId, channel: order.channel, orderId: order.orderId, eventId: facts.eventId, eventType, correlationId: facts.correlationId, body }));
     });
     return (await DeliveriesRepository.insert(trx, deliveries, new Date())).length;
-  }
-
-  private async mappingsOf(trx: Knex.Transaction, channels: readonly string[]): Promise<Map<string, ChannelMapping>> {
-    const found = await Promise.all(channels.map((channel) => ChannelMappingsRepository.find(trx, channel)));
-    return new Map(channels.flatMap((channel, index) => (found[index] ? [[channel, found[index]] as const] : [])));
   }
 }

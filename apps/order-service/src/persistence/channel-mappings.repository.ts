@@ -27,6 +27,13 @@ export const ChannelMappingsRepository = {
     return row && toSettings(row);
   },
 
+  /** The mapping tables of those of `channels` that have them. */
+  async findMany(db: Knex, channels: readonly string[]): Promise<Map<string, ChannelSettings>> {
+    if (channels.length === 0) return new Map();
+    const rows = await db('channel_mapping').whereIn('channel', channels).select();
+    return new Map(rows.map((row) => [row.channel as string, toSettings(row)]));
+  },
+
   async list(db: Knex): Promise<ChannelSettings[]> {
     return (await db('channel_mapping').orderBy('channel').select()).map(toSettings);
   },
