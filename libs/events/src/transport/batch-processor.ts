@@ -36,7 +36,7 @@ type Item = Decoded | { message: KafkaMessage; headers: StringHeaders; poison: u
  * records, so the batch is tried again as a whole before falling back to record by record.
  */
 const LOCK_CONFLICTS = new Set(['40P01', '40001']);
-const BATCH_TRIES_ON_CONFLICT = 3;
+const CONFLICT_RETRY: RetryPolicy = { attempts: 3, initialDelayMs: 25, maxDelayMs: 100 };
 
 /**
  * Applies one fetched batch of a partition: decodes every record (poison goes to the dead-letter
@@ -105,17 +105,20 @@ export class BatchProcessor {
     }
   }
 
+  /** A batch that lost a deadlock or a serialization conflict is tried again as a whole (jittered, so the two sides do not collide again). */
   private async applyAllRetryingConflicts(topic: string, partition: number, items: Item[], hooks: BatchHooks): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.applyAll(topic, partition, items);
-      } catch (error) {
-        if (attempt >= BATCH_TRIES_ON_CONFLICT || !LOCK_CONFLICTS.has((error as { code?: string })?.code ?? '')) throw error;
-        eventMetrics.retries.inc({ topic, group: this.deps.consumerGroup });
-        await hooks.heartbeat();
-        // Jittered, so the two sides of a deadlock do not collide again.
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 50 * attempt));
-      }
+    try {
+      await withRetries(
+        CONFLICT_RETRY,
+        () => this.applyAll(topic, partition, items),
+        async () => {
+          eventMetrics.retries.inc({ topic, group: this.deps.consumerGroup });
+          await hooks.heartbeat();
+        },
+        (error) => LOCK_CONFLICTS.has((error as { code?: string })?.code ?? ''),
+      );
+    } catch (error) {
+      throw error instanceof RetriesExhausted ? error.lastError : error;
     }
   }
 

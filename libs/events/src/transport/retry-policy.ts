@@ -16,14 +16,16 @@ export function isRetriable(error: unknown): boolean {
 }
 
 /**
- * Runs `work` with jittered exponential backoff while the error is retriable; `onRetry` runs
- * between tries (the transport heartbeats there so a slow retry does not cost the partition).
- * Resolves to the work's result, or rejects with the last error and the number of tries made.
+ * Runs `work` with jittered exponential backoff while `retryIf` says the error is worth another
+ * try; `onRetry` runs between tries (the transport heartbeats there so a slow retry does not cost
+ * the partition). Resolves to the work's result, or rejects with the last error and the number of
+ * tries made.
  */
 export async function withRetries<T>(
   policy: RetryPolicy,
   work: (attempt: number) => Promise<T>,
   onRetry: (error: unknown, attempt: number) => Promise<void> | void,
+  retryIf: (error: unknown) => boolean = isRetriable,
 ): Promise<T> {
   let attempt = 0;
   try {
@@ -34,7 +36,7 @@ export async function withRetries<T>(
       timeMultiple: 2,
       jitter: 'full',
       retry: async (error: unknown) => {
-        if (!isRetriable(error)) return false;
+        if (!retryIf(error)) return false;
         await onRetry(error, attempt);
         return true;
       },
