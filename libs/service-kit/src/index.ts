@@ -6,6 +6,7 @@ export { serviceConfigSchema, type BaseConfig, type ServiceDefaults } from './co
 export { ConfigError, type ConfigIssue } from './config/config.error';
 export { loadConfig, type ConfigSchema } from './config/load-config';
 export { jsonSetting } from './auth/json-setting';
+export { intSetting } from './config/int-setting';
 export { kafkaConnection, schemaRegistryConnection } from './config/connections';
 export { DATABASE } from './database/database.providers';
 export { HttpProblem, type HttpProblemInit, type InvalidField } from './errors/http-problem';

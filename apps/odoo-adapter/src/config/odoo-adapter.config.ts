@@ -1,10 +1,9 @@
-import { serviceConfigSchema } from '@backbone/service-kit';
+import { intSetting, serviceConfigSchema } from '@backbone/service-kit';
 import { z } from 'zod';
 import { changeCaptureSettings } from '../change-capture/change-capture.settings';
 import { reconciliationSettings } from '../reconciliation/reconciliation.settings';
 import { syncSettings } from './sync.settings';
 
-const positiveInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 export const odooAdapterConfigSchema = serviceConfigSchema({ serviceName: 'odoo-adapter', httpPort: 3104 })
   .extend({
@@ -18,17 +17,17 @@ export const odooAdapterConfigSchema = serviceConfigSchema({ serviceName: 'odoo-
     /** `json2` for Odoo 19+, `jsonrpc` for 16–18 (deprecated in 19, removed in 22). */
     ODOO_API: z.enum(['json2', 'jsonrpc']).default('json2'),
     /** Deadline per Odoo call; a call without an answer by then ends as ERP.TIMEOUT. */
-    ODOO_TIMEOUT_MS: positiveInt(100, 600_000).default(30_000),
+    ODOO_TIMEOUT_MS: intSetting(100, 600_000).default(30_000),
     /** Calls in flight at once: Odoo's worker count (`--workers`) left for integrations. */
-    ODOO_WORKERS: positiveInt(1, 256).default(4),
+    ODOO_WORKERS: intSetting(1, 256).default(4),
     /** Calls started per second at most (0: no limit beyond ODOO_WORKERS). */
-    ODOO_MAX_CALLS_PER_SECOND: positiveInt(0, 10_000).default(0),
-    ODOO_RETRY_ATTEMPTS: positiveInt(1, 20).default(5),
-    ODOO_RETRY_INITIAL_DELAY_MS: positiveInt(1, 60_000).default(200),
-    ODOO_RETRY_MAX_DELAY_MS: positiveInt(1, 300_000).default(10_000),
+    ODOO_MAX_CALLS_PER_SECOND: intSetting(0, 10_000).default(0),
+    ODOO_RETRY_ATTEMPTS: intSetting(1, 20).default(5),
+    ODOO_RETRY_INITIAL_DELAY_MS: intSetting(1, 60_000).default(200),
+    ODOO_RETRY_MAX_DELAY_MS: intSetting(1, 300_000).default(10_000),
     /** Consecutive outage failures (unreachable, 5xx, timeout) that open the circuit breaker. */
-    ODOO_BREAKER_THRESHOLD: positiveInt(1, 1000).default(5),
-    ODOO_BREAKER_HALF_OPEN_MS: positiveInt(100, 600_000).default(5_000),
+    ODOO_BREAKER_THRESHOLD: intSetting(1, 1000).default(5),
+    ODOO_BREAKER_HALF_OPEN_MS: intSetting(100, 600_000).default(5_000),
     ...syncSettings,
     ...changeCaptureSettings,
     ...reconciliationSettings,

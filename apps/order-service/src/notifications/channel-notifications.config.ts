@@ -1,7 +1,7 @@
-import { jsonSetting } from '@backbone/service-kit';
+import { intSetting, jsonSetting } from '@backbone/service-kit';
 import { z } from 'zod';
 
-const milliseconds = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const milliseconds = (min: number, max: number, fallback: number) => intSetting(min, max).default(fallback);
 
 /** Settings of the channel notifications; the order-service's configuration extends its schema with them. */
 export const channelNotificationSettings = {
