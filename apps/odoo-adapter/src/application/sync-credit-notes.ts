@@ -96,10 +96,10 @@ export class SyncCreditNotes implements SyncExecutor {
       settled.map((job) => ({ name: externalIdName('refund', payloadOf(job).refundId), resId: idOf(job) })),
       existing.length > 0,
     );
-    for (const job of settled) {
-      const id = idOf(job);
-      await this.outcomes.written(trx, job, { odooModel: this.odooModel, odooIds: [id], odooName: names.get(id) ?? null, externalId: externalId('refund', payloadOf(job).refundId) });
-    }
+    await this.outcomes.written(
+      trx,
+      settled.map((job) => ({ job, record: { odooModel: this.odooModel, odooIds: [idOf(job)], odooName: names.get(idOf(job)) ?? null, externalId: externalId('refund', payloadOf(job).refundId) } })),
+    );
   }
 }
 

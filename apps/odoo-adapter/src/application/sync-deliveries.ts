@@ -68,16 +68,14 @@ export class SyncDeliveries implements SyncExecutor {
     for (const backorder of [true, false]) {
       await this.validate(trx, odoo, open.filter((delivery) => keepsBackorder(delivery.payload.lines) === backorder), backorder, validated);
     }
-    for (const delivery of deliveries) {
-      if (pickings.get(delivery.pickingId)!.state !== 'done' && !validated.has(delivery.pickingId)) continue;
-      const picking = pickings.get(delivery.pickingId)!;
-      await this.outcomes.written(trx, delivery.job, {
-        odooModel: this.odooModel,
-        odooIds: [picking.id],
-        odooName: picking.name,
-        externalId: externalId('shipment', delivery.payload.shipmentId),
-      });
-    }
+    const done = deliveries.filter((delivery) => pickings.get(delivery.pickingId)!.state === 'done' || validated.has(delivery.pickingId));
+    await this.outcomes.written(
+      trx,
+      done.map((delivery) => {
+        const picking = pickings.get(delivery.pickingId)!;
+        return { job: delivery.job, record: { odooModel: this.odooModel, odooIds: [picking.id], odooName: picking.name, externalId: externalId('shipment', delivery.payload.shipmentId) } };
+      }),
+    );
   }
 
   /** The picking each shipment validates: the one its external id names, else the order's open delivery (then named). */

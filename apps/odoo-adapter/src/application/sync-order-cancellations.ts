@@ -28,12 +28,13 @@ export class SyncOrderCancellations implements SyncExecutor {
     const odoo = this.odooClient.lane('writes').correlated(jobs[0]!.correlationId);
     const saleOrders = await findSaleOrders(odoo, jobs.map((job) => job.subjectId));
     const open: Array<{ job: SyncJob; saleOrder: SaleOrderRef }> = [];
+    const alreadyCancelled: Array<{ job: SyncJob; saleOrder: SaleOrderRef }> = [];
     for (const job of jobs) {
       const saleOrder = saleOrders.get(job.subjectId);
       if (!saleOrder) await this.outcomes.skipped(trx, job);
-      else if (saleOrder.state === 'cancel') await this.cancelled(trx, job, saleOrder);
-      else open.push({ job, saleOrder });
+      else (saleOrder.state === 'cancel' ? alreadyCancelled : open).push({ job, saleOrder });
     }
+    await this.cancelled(trx, alreadyCancelled);
     await this.cancel(trx, odoo, open);
   }
 
@@ -42,7 +43,7 @@ export class SyncOrderCancellations implements SyncExecutor {
       open,
       async (batch) => {
         await odoo.call('sale.order', 'action_cancel', { ids: batch.map(({ saleOrder }) => saleOrder.id), context: { disable_cancel_warning: true } });
-        for (const { job, saleOrder } of batch) await this.cancelled(trx, job, saleOrder);
+        await this.cancelled(trx, batch);
       },
       ({ job, saleOrder }, error) =>
         this.outcomes.refused(
@@ -58,7 +59,10 @@ export class SyncOrderCancellations implements SyncExecutor {
     );
   }
 
-  private cancelled(trx: Knex.Transaction, job: SyncJob, saleOrder: SaleOrderRef): Promise<void> {
-    return this.outcomes.written(trx, job, { odooModel: this.odooModel, odooIds: [saleOrder.id], odooName: saleOrder.name, externalId: externalId('sale_order', job.subjectId) });
+  private cancelled(trx: Knex.Transaction, cancelled: Array<{ job: SyncJob; saleOrder: SaleOrderRef }>): Promise<void> {
+    return this.outcomes.written(
+      trx,
+      cancelled.map(({ job, saleOrder }) => ({ job, record: { odooModel: this.odooModel, odooIds: [saleOrder.id], odooName: saleOrder.name, externalId: externalId('sale_order', job.subjectId) } })),
+    );
   }
 }

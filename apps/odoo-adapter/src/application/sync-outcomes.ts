@@ -32,15 +32,21 @@ export class SyncOutcomes implements OnModuleInit {
     }
   }
 
-  async written(trx: Knex.Transaction, job: SyncJob, record: WrittenRecord): Promise<void> {
-    await this.jobs.finish(trx, job.id, 'DONE');
-    const payload: ErpSynced = { sourceEventId: job.sourceEventId, sourceEventType: job.sourceEventType, subjectId: job.subjectId, ...record };
-    await this.outbox.append(trx, { type: 'backbone.erp.ErpSynced', key: job.subjectId, payload, correlationId: job.correlationId, causationId: job.sourceEventId });
+  /** Jobs written into Odoo: settled, and an ErpSynced each, in two statements for all of them. */
+  async written(trx: Knex.Transaction, written: readonly { job: SyncJob; record: WrittenRecord }[]): Promise<void> {
+    await this.jobs.finish(trx, written.map(({ job }) => job.id), 'DONE');
+    await this.outbox.append(
+      trx,
+      written.map(({ job, record }) => {
+        const payload: ErpSynced = { sourceEventId: job.sourceEventId, sourceEventType: job.sourceEventType, subjectId: job.subjectId, ...record };
+        return { type: 'backbone.erp.ErpSynced', key: job.subjectId, payload, correlationId: job.correlationId, causationId: job.sourceEventId };
+      }),
+    );
   }
 
   /** Done without a write (nothing to do in Odoo, e.g. cancelling an order never written there): no event. */
   async skipped(trx: Knex.Transaction, job: SyncJob): Promise<void> {
-    await this.jobs.finish(trx, job.id, 'DONE');
+    await this.jobs.finish(trx, [job.id], 'DONE');
   }
 
   /**
@@ -48,7 +54,7 @@ export class SyncOutcomes implements OnModuleInit {
    * for a person (retrying it runs the job again) and ErpSyncFailed, not retriable, never a dead letter.
    */
   async refused(trx: Knex.Transaction, job: SyncJob, refusal: Refusal, odooModel: string): Promise<void> {
-    await this.jobs.finish(trx, job.id, 'FAILED', `${refusal.code}: ${refusal.message}`);
+    await this.jobs.finish(trx, [job.id], 'FAILED', `${refusal.code}: ${refusal.message}`);
     await this.exceptions.raise(trx, {
       code: refusal.code,
       message: refusal.message,
@@ -62,7 +68,7 @@ export class SyncOutcomes implements OnModuleInit {
 
   /** Odoo stayed unreachable for every try the job was allowed: published as retriable. */
   async gaveUp(trx: Knex.Transaction, job: SyncJob, odooModel: string, errorCode: string, message: string): Promise<void> {
-    await this.jobs.finish(trx, job.id, 'FAILED', `${errorCode}: ${message}`);
+    await this.jobs.finish(trx, [job.id], 'FAILED', `${errorCode}: ${message}`);
     await this.failed(trx, job, { odooModel, errorCode, message, retriable: true });
   }
 

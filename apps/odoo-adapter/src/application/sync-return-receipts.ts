@@ -68,7 +68,7 @@ export class SyncReturnReceipts implements SyncExecutor {
     }
     const [picking] = await odoo.read<Picking>('stock.picking', [returnId], ['name', 'state']);
     if (picking!.state !== 'done') await this.validate(odoo, profile, returnId);
-    await this.outcomes.written(trx, job, { odooModel: this.odooModel, odooIds: [returnId], odooName: picking!.name, externalId: externalId('rma', payload.rmaId) });
+    await this.outcomes.written(trx, [{ job, record: { odooModel: this.odooModel, odooIds: [returnId], odooName: picking!.name, externalId: externalId('rma', payload.rmaId) } }]);
   }
 
   /** A return of this order that no RMA claims: made by a call whose answer was lost. */

@@ -71,11 +71,14 @@ export class SyncSaleOrders implements SyncExecutor {
       done.map(({ order }) => ({ name: externalIdName('sale_order', order.orderId), resId: idOf(order.orderId) })),
       done.some(({ order }) => existing.has(order.orderId)),
     );
-    for (const { job, order } of done) {
-      const id = idOf(order.orderId);
-      await this.orders.markSynced(trx, order.orderId, id, names.get(id)!);
-      await this.outcomes.written(trx, job, { odooModel: this.odooModel, odooIds: [id], odooName: names.get(id)!, externalId: externalId('sale_order', order.orderId) });
-    }
+    await this.orders.markSynced(trx, done.map(({ order }) => ({ orderId: order.orderId, odooId: idOf(order.orderId), odooName: names.get(idOf(order.orderId))! })));
+    await this.outcomes.written(
+      trx,
+      done.map(({ job, order }) => {
+        const id = idOf(order.orderId);
+        return { job, record: { odooModel: this.odooModel, odooIds: [id], odooName: names.get(id)!, externalId: externalId('sale_order', order.orderId) } };
+      }),
+    );
   }
 
   /** Creates the sale orders Odoo lacks; refuses those whose master data is missing or that Odoo rejects. Answers ids by order id. */

@@ -78,11 +78,12 @@ export class SyncStockCounts implements SyncExecutor {
     await odoo.call('stock.quant', 'action_apply_inventory', { ids: quantIds, context });
     const names = countable.map((figure) => externalIdName('quant', stockSubject(figure.sku, figure.locationId)));
     await ensureExternalIds(odoo, this.odooModel, names.map((name, index) => ({ name, resId: quantIds[index]! })), true);
-    for (const [index, figure] of countable.entries()) {
-      for (const job of figure.jobs) {
-        await this.outcomes.written(trx, job, { odooModel: this.odooModel, odooIds: [quantIds[index]!], odooName: null, externalId: externalId('quant', stockSubject(figure.sku, figure.locationId)) });
-      }
-    }
+    await this.outcomes.written(
+      trx,
+      countable.flatMap((figure, index) =>
+        figure.jobs.map((job) => ({ job, record: { odooModel: this.odooModel, odooIds: [quantIds[index]!], odooName: null, externalId: externalId('quant', stockSubject(figure.sku, figure.locationId)) } })),
+      ),
+    );
   }
 
   /** Internal locations by full name ("WH/Stock"), the backbone's location ids for mirrored stock. */

@@ -22,7 +22,14 @@ export class ErpOrdersRepository {
     return new Map(rows.map((row) => [row.order_id as string, { order: row.payload as CanonicalOrder, odooId: row.odoo_id }]));
   }
 
-  async markSynced(trx: Knex.Transaction, orderId: string, odooId: number, odooName: string): Promise<void> {
-    await trx('erp_order').where({ order_id: orderId }).update({ odoo_id: odooId, odoo_name: odooName, synced_at: trx.fn.now() });
+  /** Records each order's sale order, in one statement. */
+  async markSynced(trx: Knex.Transaction, synced: readonly { orderId: string; odooId: number; odooName: string }[]): Promise<void> {
+    if (synced.length === 0) return;
+    await trx.raw(
+      `update erp_order o set odoo_id = s.odoo_id, odoo_name = s.odoo_name, synced_at = now()
+       from jsonb_to_recordset(cast(? as jsonb)) as s(order_id text, odoo_id integer, odoo_name text)
+       where o.order_id = s.order_id`,
+      [JSON.stringify(synced.map(({ orderId, odooId, odooName }) => ({ order_id: orderId, odoo_id: odooId, odoo_name: odooName })))],
+    );
   }
 }

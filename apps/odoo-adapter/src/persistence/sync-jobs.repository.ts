@@ -51,8 +51,9 @@ export class SyncJobsRepository {
     }));
   }
 
-  async finish(trx: Knex.Transaction, jobId: string, status: 'DONE' | 'FAILED', error?: string): Promise<void> {
-    await trx('erp_sync_job').where({ id: jobId }).update({ status, last_error: error ?? null, finished_at: trx.fn.now(), attempts: trx.raw('attempts + 1') });
+  async finish(trx: Knex.Transaction, jobIds: readonly string[], status: 'DONE' | 'FAILED', error?: string): Promise<void> {
+    if (jobIds.length === 0) return;
+    await trx('erp_sync_job').whereIn('id', jobIds).update({ status, last_error: error ?? null, finished_at: trx.fn.now(), attempts: trx.raw('attempts + 1') });
   }
 
   /** Puts back the claimed jobs nothing settled, to try again after `delayMs`. */
