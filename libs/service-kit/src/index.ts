@@ -11,6 +11,7 @@ export { kafkaConnection, schemaRegistryConnection } from './config/connections'
 export { DATABASE } from './database/database.providers';
 export { HttpProblem, type HttpProblemInit, type InvalidField } from './errors/http-problem';
 export { parseRequest } from './errors/parse-request';
+export { cursorParam, pageCursor } from './http/page-cursor';
 export { parseRetryAfter } from './http/retry-after';
 export { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors/to-problem';
 export { CORRELATION_ID_HEADER } from './logging/http-logger.options';

@@ -61,6 +61,15 @@ describe('inventory-service HTTP API', () => {
     ]);
   });
 
+  it('pages through the figures with the next cursor, and refuses a cursor it did not make', async () => {
+    const first = await get('/stock?sku=SKU-API&limit=1', SHOP_KEY).expect(200);
+    const second = await get(`/stock?sku=SKU-API&limit=1&after=${first.body.next}`, SHOP_KEY).expect(200);
+    const forged = await get('/stock?after=not-a-cursor', SHOP_KEY).expect(400);
+
+    expect([...first.body.items, ...second.body.items].map((item: { locationId: string }) => item.locationId)).toEqual(['WH-1', 'WH-2']);
+    expect(forged.body.errors).toEqual([{ field: 'after', message: 'is not a cursor from this API' }]);
+  });
+
   it('gives a channel its availability: ATP over its locations minus its buffer, rounded down', async () => {
     const response = await get('/availability/webshop?sku=SKU-API', SHOP_KEY).expect(200);
 

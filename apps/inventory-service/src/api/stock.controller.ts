@@ -1,13 +1,13 @@
-import { DATABASE, HttpProblem, parseRequest, Roles } from '@backbone/service-kit';
+import { cursorParam, DATABASE, HttpProblem, pageCursor, parseRequest, Roles } from '@backbone/service-kit';
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { availableToPromise, channelAvailable, type LedgerEntry, type StockPosition } from '../domain';
-import { positionCursor, StockQueries } from '../persistence/stock-queries';
+import { StockQueries } from '../persistence/stock-queries';
 
 const limit = z.coerce.number().int().min(1).max(500).default(100);
-const stockQuery = z.object({ sku: z.string().min(1).optional(), locationId: z.string().min(1).optional(), after: z.string().optional(), limit }).strict();
+const stockQuery = z.object({ sku: z.string().min(1).optional(), locationId: z.string().min(1).optional(), after: cursorParam(2, ([sku, locationId]) => ({ sku, locationId })).optional(), limit }).strict();
 const ledgerQuery = z.object({ locationId: z.string().min(1).optional(), before: z.string().regex(/^\d+$/, 'must be an entry id').optional(), limit }).strict();
 const availabilityQuery = z.object({ sku: z.union([z.string().min(1), z.array(z.string().min(1))]).transform((value) => [value].flat()) }).strict();
 
@@ -24,7 +24,7 @@ export class StockController {
   async stock(@Query() query: unknown) {
     const { sku, locationId, after, limit } = parseRequest(stockQuery, query);
     const positions = await StockQueries.positions(this.db, { sku, locationId }, { after, limit });
-    return { items: positions.map(toFigures), next: positions.length === limit ? positionCursor(positions[positions.length - 1]) : null };
+    return { items: positions.map(toFigures), next: positions.length === limit ? pageCursor.encode([positions[positions.length - 1].sku, positions[positions.length - 1].locationId]) : null };
   }
 
   @Get('stock/:sku/ledger')

@@ -4,14 +4,11 @@ import { StockRepository } from './stock.repository';
 
 /** Read-side queries for the API (no locks; a snapshot of committed state). */
 export const StockQueries = {
-  async positions(db: Knex, filter: { sku?: string; locationId?: string }, page: { after?: string; limit: number }): Promise<StockPosition[]> {
+  async positions(db: Knex, filter: { sku?: string; locationId?: string }, page: { after?: { sku: string; locationId: string }; limit: number }): Promise<StockPosition[]> {
     const query = db('stock_position').orderBy([{ column: 'sku' }, { column: 'location_id' }]).limit(page.limit);
     if (filter.sku) query.where('sku', filter.sku);
     if (filter.locationId) query.where('location_id', filter.locationId);
-    if (page.after) {
-      const [sku, locationId] = JSON.parse(Buffer.from(page.after, 'base64url').toString()) as [string, string];
-      query.whereRaw('(sku, location_id) > (?, ?)', [sku, locationId]);
-    }
+    if (page.after) query.whereRaw('(sku, location_id) > (?, ?)', [page.after.sku, page.after.locationId]);
     return StockRepository.toPositions(await query);
   },
 
@@ -43,7 +40,3 @@ export const StockQueries = {
     return StockRepository.toPositions(await db('stock_position').whereIn('sku', skus).whereIn('location_id', locationIds));
   },
 };
-
-export function positionCursor(position: StockPosition): string {
-  return Buffer.from(JSON.stringify([position.sku, position.locationId])).toString('base64url');
-}

@@ -210,7 +210,7 @@ describe('order intake API', () => {
     const page2 = await harness.http().get(`/orders?channel=webshop&limit=2&cursor=${page1.body.nextCursor}`).expect(200);
     const held = await harness.http().get('/orders?status=ON_HOLD').expect(200);
     const bad = await harness.http().get('/orders?status=LOST&limit=0').expect(400);
-    const forged = await harness.http().get(`/orders?cursor=${Buffer.from('2026-11-23T10:00:00Z|not-an-order').toString('base64url')}`).expect(400);
+    const forged = await harness.http().get(`/orders?cursor=${Buffer.from(JSON.stringify(['2026-11-23T10:00:00Z', 'not-an-order'])).toString('base64url')}`).expect(400);
 
     expect(page1.body.items).toHaveLength(2);
     expect(page2.body.items[0].orderId).not.toBe(page1.body.items[1].orderId);

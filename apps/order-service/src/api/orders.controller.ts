@@ -1,4 +1,4 @@
-import { DATABASE, HttpProblem, parseRequest, Principal, Roles } from '@backbone/service-kit';
+import { cursorParam, DATABASE, HttpProblem, pageCursor, parseRequest, Principal, Roles } from '@backbone/service-kit';
 import { Body, Controller, Get, Headers, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -20,13 +20,7 @@ const listQuery = z
     receivedFrom: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
     receivedTo: z.iso.datetime({ offset: true }).transform((value) => new Date(value)).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
-    cursor: z
-      .string()
-      .transform((value, ctx) => {
-        const [receivedAt, orderId] = Buffer.from(value, 'base64url').toString().split('|');
-        if (!orderId || !isOrderId(orderId) || Number.isNaN(Date.parse(receivedAt))) ctx.addIssue({ code: 'custom', message: 'is not a cursor from this API' });
-        return { receivedAt, orderId };
-      })
+    cursor: cursorParam(2, ([receivedAt, orderId]) => (isOrderId(orderId) && !Number.isNaN(Date.parse(receivedAt)) ? { receivedAt, orderId } : undefined))
       .optional(),
   })
   .strict();
@@ -95,7 +89,7 @@ export class OrdersController {
     const last = orders.at(-1);
     return {
       items: orders.map(toOrderView),
-      nextCursor: orders.length === limit && last ? Buffer.from(`${last.order.receivedAt.toISOString()}|${last.order.orderId}`).toString('base64url') : null,
+      nextCursor: orders.length === limit && last ? pageCursor.encode([last.order.receivedAt.toISOString(), last.order.orderId]) : null,
     };
   }
 
