@@ -33,4 +33,5 @@ export {
 } from './webhooks/webhook-signature';
 export { DirectoryMigrationSource } from './database/directory-migration-source';
 export { GroupCommit, type GroupCommitOptions } from './database/group-commit';
+export { WakeablePasses, type WakeablePassesOptions } from './database/wakeable-passes';
 export { NotificationListener, type NotificationListenerOptions } from './database/notification-listener';

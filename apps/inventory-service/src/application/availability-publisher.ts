@@ -1,5 +1,5 @@
 import { Outbox } from '@backbone/events';
-import { DATABASE, NotificationListener, SERVICE_CONFIG } from '@backbone/service-kit';
+import { DATABASE, SERVICE_CONFIG, WakeablePasses } from '@backbone/service-kit';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { channelAvailable, compareQuantities, reorderPointOf, type InventoryEvent } from '../domain';
@@ -29,48 +29,37 @@ const MIN_PASS_GAP_MS = 20;
  */
 @Injectable()
 export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AvailabilityPublisher.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private stopped = false;
-  private listener?: NotificationListener;
-  /** A pass is due as soon as the current one ends (marks arrived while it ran). */
-  private due = false;
+  private readonly passes: WakeablePasses;
   private lastPassAt = 0;
 
   constructor(
     @Inject(DATABASE) private readonly db: Knex,
     @Inject(SERVICE_CONFIG) private readonly config: InventoryServiceConfig,
     private readonly outbox: Outbox,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
-    this.schedule(0);
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-    await this.listener?.stop();
-  }
-
-  /** Wakes on every marking statement; without the notification the fallback poll still runs. */
-  private async listen(): Promise<void> {
-    this.listener = new NotificationListener({
-      connectionString: this.config.DATABASE_URL,
+  ) {
+    // Woken by every marking statement; pairs still inside their interval stay pending, so when
+    // idle it looks again as soon as the earliest may be due.
+    this.passes = new WakeablePasses({
+      connectionString: config.DATABASE_URL,
       channel: AVAILABILITY_CHANNEL,
       applicationName: 'availability-publisher',
-      onNotification: () => this.wake(),
-      onProblem: (message) => this.logger.warn(`${message}; polling every ${IDLE_POLL_MS} ms meanwhile`),
+      name: 'availability',
+      logger: new Logger(AvailabilityPublisher.name),
+      pass: async () => {
+        this.lastPassAt = Date.now();
+        return (await this.publishPending()) === BATCH;
+      },
+      delayAfter: (again) => (again ? this.gapLeft() : Math.min(IDLE_POLL_MS, Math.max(config.AVAILABILITY_INTERVAL_MS, 10))),
+      wakeDelay: () => this.gapLeft(),
     });
-    await this.listener.start();
   }
 
-  private wake(): void {
-    if (this.running) this.due = true;
-    else this.schedule(this.gapLeft());
+  onApplicationBootstrap(): Promise<void> {
+    return this.passes.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.passes.stop();
   }
 
   private gapLeft(): number {
@@ -113,24 +102,5 @@ export class AvailabilityPublisher implements OnApplicationBootstrap, BeforeAppl
     }
     await AvailabilityRepository.savePublished(trx, channel, figures, asOf);
     await this.outbox.append(trx, events.map(toOutgoing));
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.due = false;
-      this.lastPassAt = Date.now();
-      this.running = this.publishPending()
-        .then((claimed) => claimed === BATCH || this.due, (error: Error) => {
-          this.logger.error(`availability pass failed: ${error.message}`);
-          return false;
-        })
-        .then((again) => {
-          this.running = undefined;
-          // Pairs still inside their interval stay pending: look again when the earliest may be due.
-          this.schedule(again ? this.gapLeft() : Math.min(IDLE_POLL_MS, Math.max(this.config.AVAILABILITY_INTERVAL_MS, 10)));
-        });
-    }, delayMs);
   }
 }

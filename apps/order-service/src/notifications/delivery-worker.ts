@@ -1,5 +1,5 @@
 import { ExceptionQueue } from '@backbone/exceptions';
-import { DATABASE, NotificationListener, SERVICE_CONFIG } from '@backbone/service-kit';
+import { DATABASE, SERVICE_CONFIG, WakeablePasses } from '@backbone/service-kit';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { CHANNEL_DELIVERY_NOTIFY_CHANNEL } from '../persistence/migrations/20261123190000_create-channel-notification-tables';
@@ -23,14 +23,9 @@ type WorkerConfig = ChannelNotificationSettings & { DATABASE_URL: string };
 export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliveryWorker.name);
   private readonly policy: RetryPolicy;
-  private timer?: NodeJS.Timeout;
-  /** The claim pass under way, if any. */
-  private running?: Promise<unknown>;
+  private readonly passes: WakeablePasses;
   /** Deliveries being sent: at most CHANNEL_NOTIFICATIONS_CONCURRENCY. */
   private readonly sending = new Set<Promise<void>>();
-  private stopped = false;
-  private listener?: NotificationListener;
-  private due = false;
 
   constructor(
     @Inject(DATABASE) private readonly db: Knex,
@@ -42,6 +37,17 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
       backoffBaseMs: config.CHANNEL_NOTIFICATIONS_BACKOFF_BASE_MS,
       backoffMaxMs: config.CHANNEL_NOTIFICATIONS_BACKOFF_MAX_MS,
     };
+    // New deliveries wake the worker at once; the poll covers a lost listener and retries coming due.
+    this.passes = new WakeablePasses({
+      connectionString: config.DATABASE_URL,
+      channel: CHANNEL_DELIVERY_NOTIFY_CHANNEL,
+      applicationName: 'channel-delivery-worker',
+      name: 'channel delivery',
+      logger: this.logger,
+      // Claimed some and slots are left: more may be due at once.
+      pass: async () => (await this.deliverDue()) > 0 && this.sending.size < config.CHANNEL_NOTIFICATIONS_CONCURRENCY,
+      delayAfter: (again) => (again ? 0 : config.CHANNEL_NOTIFICATIONS_POLL_MS),
+    });
   }
 
   onModuleInit(): void {
@@ -56,16 +62,12 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
       this.logger.warn('channel notifications are disabled on this replica (CHANNEL_NOTIFICATIONS_ENABLED=false): deliveries are recorded, not sent');
       return;
     }
-    await this.listen();
-    this.schedule(0);
+    await this.passes.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.passes.stop();
     await Promise.all(this.sending);
-    await this.listener?.stop();
   }
 
   /**
@@ -81,7 +83,7 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
     for (const delivery of claimed) {
       const sending: Promise<void> = this.deliver(delivery).finally(() => {
         this.sending.delete(sending);
-        this.wake();
+        this.passes.wake();
       });
       this.sending.add(sending);
     }
@@ -126,41 +128,6 @@ export class DeliveryWorker implements OnModuleInit, OnApplicationBootstrap, Bef
       sourceEventId: delivery.eventId,
       correlationId: delivery.correlationId,
     });
-  }
-
-  /** New deliveries wake the worker at once; the poll covers a lost listener. */
-  private async listen(): Promise<void> {
-    this.listener = new NotificationListener({
-      connectionString: this.config.DATABASE_URL,
-      channel: CHANNEL_DELIVERY_NOTIFY_CHANNEL,
-      applicationName: 'channel-delivery-worker',
-      onNotification: () => this.wake(),
-      onProblem: (message) => this.logger.warn(`${message}; polling every ${this.config.CHANNEL_NOTIFICATIONS_POLL_MS} ms meanwhile`),
-    });
-    await this.listener.start();
-  }
-
-  private wake(): void {
-    if (this.running) this.due = true;
-    else this.schedule(0);
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.due = false;
-      this.running = this.deliverDue()
-        // Claimed some and slots are left: more may be due at once.
-        .then((claimed) => (claimed > 0 && this.sending.size < this.config.CHANNEL_NOTIFICATIONS_CONCURRENCY) || this.due, (error: Error) => {
-          this.logger.error(`delivery pass failed: ${error.message}`);
-          return false;
-        })
-        .then((again) => {
-          this.running = undefined;
-          this.schedule(again ? 0 : this.config.CHANNEL_NOTIFICATIONS_POLL_MS);
-        });
-    }, delayMs);
   }
 }
 
