@@ -5,8 +5,10 @@
  *               with an Idempotency-Key; an order is accepted when its 201 answers (order, audit
  *               and outbox rows committed); then until the relay has sent every event to Kafka
  *   latency:    BENCH_ORDERS_PACED orders at half the accepted rate (or BENCH_ORDER_RATE/s if
- *               lower): the intake request's latency, and from the request to OrderReserved on
- *               orders.order.v1 (order-service → inventory-service reservation → order-service)
+ *               lower), twice: the intake request's latency with the order-service alone (as it
+ *               runs in production, on cores of its own); then with the inventory-service
+ *               reserving on the same two cores, the intake latency again and from the request to
+ *               OrderReserved on orders.order.v1 (order-service → inventory-service → order-service)
  *   baseline:   raw kafkajs with JSON values on the same broker in the same run (bench/events' (c))
  * Run: npm run bench (builds everything), or npm run bench:orders -w bench after a build.
  */
@@ -117,7 +119,13 @@ async function main(): Promise<void> {
     const [{ validated }] = await orderDb.db('order_audit').where({ command: 'VALIDATE' }).count({ validated: '*' });
     if (Number(validated) !== BURST) throw new Error(`only ${validated} of ${BURST} orders passed the gates`);
 
-    // The inventory-service reserves from here on (started now, so the burst does not share the CPU with it).
+    const rate = Math.min(MAX_RATE, Math.floor(accepted.eventsPerSecond / 2));
+    console.log(`paced: ${PACED} orders at ${rate}/s, the order-service alone`);
+    const alone = await pace(url, `ALONE-${orderGroup}`, PACED, rate);
+    results.push(summarize(`intake API latency (paced ${rate}/s, alone)`, PACED, alone.startedAt, Date.now(), alone.intakeLatencies));
+    await eventually(async () => Number((await orderDb.db('event_outbox').count({ n: '*' }))[0].n) === 0, 300_000, 'the outbox drained');
+
+    // The inventory-service reserves from here on: started now, so the intake figures above do not share the two cores with it.
     const inventoryGroup = uniqueName('bench-inventory');
     inventory = await startServiceProcess('inventory-service', { DATABASE_URL: inventoryDb.url, KAFKA_CONSUMER_GROUP: inventoryGroup, KAFKA_CONSUMER_START: 'latest' });
     await seedStock(inventoryDb);
@@ -133,35 +141,12 @@ async function main(): Promise<void> {
     });
     await joined;
 
-    const rate = Math.min(MAX_RATE, Math.floor(accepted.eventsPerSecond / 2));
-    console.log(`paced: ${PACED} orders at ${rate}/s`);
-    const sentAt = new Map<string, number>();
-    const intakeLatencies: number[] = [];
-    const pending: Promise<void>[] = [];
-    const failures: unknown[] = [];
-    const pacedStart = Date.now();
+    console.log(`paced: ${PACED} orders at ${rate}/s, reserved by the inventory-service on the same cores`);
     const pacedCpuBefore = [cpuMs(orders.child.pid), cpuMs(inventory.child.pid)];
-    // Each order at its own due time (i / rate), so low rates are paced as exactly as high ones.
-    for (let i = 0; i < PACED; i++) {
-      const wait = pacedStart + (i * 1000) / rate - Date.now();
-      if (wait > 0) await sleep(wait);
-      const at = Date.now();
-      pending.push(
-        submit(pacedAgent, url, `PACED-${orderGroup}-${i}`, i).then(
-          ({ status, orderId }) => {
-            if (status !== 201) failures.push(`paced order ${i} answered ${status}: ${orderId}`);
-            intakeLatencies.push(Date.now() - at);
-            sentAt.set(orderId, at);
-          },
-          (error: unknown) => void failures.push(error),
-        ),
-      );
-    }
-    await Promise.all(pending);
-    if (failures.length > 0) throw new Error(`${failures.length} paced orders failed, first: ${String(failures[0])}`);
-    results.push(summarize(`intake API latency (paced ${rate}/s)`, PACED, pacedStart, Date.now(), intakeLatencies));
-    await until(() => [...sentAt.keys()].every((orderId) => reservedAt.has(orderId)), 600_000, 'every OrderReserved', () => `${[...sentAt.keys()].filter((id) => reservedAt.has(id)).length} of ${PACED}`);
-    results.push(summarize(`intake → OrderReserved (paced ${rate}/s)`, PACED, pacedStart, Date.now(), [...sentAt].map(([orderId, at]) => (reservedAt.get(orderId) as number) - at)));
+    const paced = await pace(url, `PACED-${orderGroup}`, PACED, rate);
+    results.push(summarize(`intake API latency (paced ${rate}/s, reserving)`, PACED, paced.startedAt, Date.now(), paced.intakeLatencies));
+    await until(() => [...paced.sentAt.keys()].every((orderId) => reservedAt.has(orderId)), 600_000, 'every OrderReserved', () => `${[...paced.sentAt.keys()].filter((id) => reservedAt.has(id)).length} of ${PACED}`);
+    results.push(summarize(`intake → OrderReserved (paced ${rate}/s)`, PACED, paced.startedAt, Date.now(), [...paced.sentAt].map(([orderId, at]) => (reservedAt.get(orderId) as number) - at)));
     pacedCpu = [(cpuMs(orders.child.pid) - pacedCpuBefore[0]) / PACED, (cpuMs(inventory.child.pid) - pacedCpuBefore[1]) / PACED];
   } catch (error) {
     // The services' own account of what went wrong (they log warnings and errors only).
@@ -182,6 +167,36 @@ async function main(): Promise<void> {
   console.log('');
   console.log(`accepted orders/s: ${results[1].eventsPerSecond.toFixed(0)} (baseline raw kafkajs events/s: ${results[0].eventsPerSecond.toFixed(0)}, ratio ${(results[1].eventsPerSecond / results[0].eventsPerSecond).toFixed(2)})`);
   process.exit(0);
+}
+
+/**
+ * Submits `count` orders at `rate`/s, each at its own due time (i / rate), so low rates are paced
+ * as exactly as high ones; resolves once every one has answered 201.
+ */
+async function pace(url: URL, prefix: string, count: number, rate: number): Promise<{ startedAt: number; intakeLatencies: number[]; sentAt: Map<string, number> }> {
+  const sentAt = new Map<string, number>();
+  const intakeLatencies: number[] = [];
+  const pending: Promise<void>[] = [];
+  const failures: unknown[] = [];
+  const startedAt = Date.now();
+  for (let i = 0; i < count; i++) {
+    const wait = startedAt + (i * 1000) / rate - Date.now();
+    if (wait > 0) await sleep(wait);
+    const at = Date.now();
+    pending.push(
+      submit(pacedAgent, url, `${prefix}-${i}`, i).then(
+        ({ status, orderId }) => {
+          if (status !== 201) failures.push(`paced order ${i} answered ${status}: ${orderId}`);
+          intakeLatencies.push(Date.now() - at);
+          sentAt.set(orderId, at);
+        },
+        (error: unknown) => void failures.push(error),
+      ),
+    );
+  }
+  await Promise.all(pending);
+  if (failures.length > 0) throw new Error(`${failures.length} paced orders failed, first: ${String(failures[0])}`);
+  return { startedAt, intakeLatencies, sentAt };
 }
 
 /** The customer and the pricelist the gates check, published as the odoo-adapter publishes them. */
