@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** What makes two requests the same order: the same channel and the same order id in that channel. */
 export interface OrderNaturalKey {
@@ -34,8 +34,7 @@ export function orderIdFor(key: OrderNaturalKey): string {
 
 /** A name-based UUID version 5 (RFC 9562 §5.5): SHA-1 over namespace bytes and UTF-8 name. */
 export function uuidV5(namespace: string, name: string): string {
-  const namespaceBytes = Buffer.from(namespace.replace(/-/g, ''), 'hex');
-  const bytes = createHash('sha1').update(namespaceBytes).update(name, 'utf8').digest().subarray(0, 16);
+  const bytes = hash('sha1', Buffer.concat([Buffer.from(namespace.replace(/-/g, ''), 'hex'), Buffer.from(name, 'utf8')]), 'buffer').subarray(0, 16);
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.toString('hex');
@@ -62,5 +61,5 @@ export function canonicalJson(value: unknown): string {
  * fingerprint is a different request and must be refused. Key order and whitespace do not count.
  */
 export function requestFingerprint(body: unknown): string {
-  return `sha256:${createHash('sha256').update(canonicalJson(body), 'utf8').digest('hex')}`;
+  return `sha256:${hash('sha256', canonicalJson(body), 'hex')}`;
 }

@@ -22,10 +22,17 @@ export function httpLoggerOptions(config: Pick<BaseConfig, 'SERVICE_NAME' | 'LOG
     // Lines logged while handling a request carry only the correlation id, not the whole request.
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'correlation_id' },
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]'],
+    // The request as access logs need it. Headers stay out: they carry credentials, and
+    // serializing and redacting them on every request was a tenth of the HTTP layer's CPU.
+    serializers: { req: requestFields },
     // Probes and scrapes arrive every few seconds; logging each one buries real traffic.
     autoLogging: { ignore: (req) => req.url === '/metrics' || (req.url ?? '').startsWith('/health/') },
   };
+}
+
+/** What a request's log lines say about it (given pino's standard request object). */
+function requestFields(req: { id?: unknown; method?: string; url?: string; headers?: IncomingMessage['headers']; remoteAddress?: string }) {
+  return { id: req.id, method: req.method, url: req.url, userAgent: req.headers?.['user-agent'], remoteAddress: req.remoteAddress };
 }
 
 /** `trace_id` and `span_id` of the active OpenTelemetry span, if there is one. */
