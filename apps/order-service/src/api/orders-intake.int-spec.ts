@@ -119,6 +119,22 @@ describe('order intake API', () => {
       expect(changed.body).toMatchObject({ code: 'ORDER.IDEMPOTENCY_KEY_REUSED', errors: [{ field: 'Idempotency-Key' }] });
     });
 
+    it('answers many repeated keys arriving together, each with its own first answer', async () => {
+      const bodies = Array.from({ length: 6 }, (_, i) => orderBody({ externalOrderId: `IDEM-MANY-${i}` }));
+      const firsts = await Promise.all(bodies.map((body, i) => harness.http().post('/orders').set('Idempotency-Key', `many-${i}`).send(body).expect(201)));
+
+      const [repeats, changed] = await Promise.all([
+        Promise.all(bodies.map((body, i) => harness.http().post('/orders').set('Idempotency-Key', `many-${i}`).send(body))),
+        harness.http().post('/orders').set('Idempotency-Key', 'many-0').send({ ...bodies[0], notes: 'changed' }),
+      ]);
+
+      expect(repeats.map((response) => response.status)).toEqual(Array(6).fill(201));
+      expect(repeats.map((response) => response.body)).toEqual(firsts.map((response) => response.body));
+      expect(repeats.every((response) => response.headers['idempotent-replayed'] === 'true')).toBe(true);
+      expect(changed.status).toBe(422);
+      expect(changed.body).toMatchObject({ code: 'ORDER.IDEMPOTENCY_KEY_REUSED' });
+    });
+
     it('creates one order from parallel submissions with the same key, all answered alike', async () => {
       const body = orderBody({ externalOrderId: 'PAR-SAME-KEY' });
 

@@ -108,10 +108,11 @@ export class IntakeOrder {
       { claims: submissions.flatMap(({ key }) => (key ? [key] : [])), orderIds: submissions.map(({ request }) => orderIdOf(request)) },
     );
     const answers = new Map<number, SubmitOutcome>();
-    for (const [index, { key }] of submissions.entries()) {
-      if (!key || claimed.has(claimKey(key))) continue;
-      const answered = await IdempotencyRepository.answered(trx, key.caller, key.key);
-      answers.set(index, answered.fingerprint === key.fingerprint ? { outcome: 'ANSWERED', response: answered.response, replayed: true } : { outcome: 'KEY_REUSED', key: key.key });
+    const usedBefore = submissions.flatMap(({ key }, index) => (key && !claimed.has(claimKey(key)) ? [{ index, key }] : []));
+    const answered = await IdempotencyRepository.answered(trx, usedBefore.map(({ key }) => key));
+    for (const { index, key } of usedBefore) {
+      const earlier = answered.get(claimKey(key))!;
+      answers.set(index, earlier.fingerprint === key.fingerprint ? { outcome: 'ANSWERED', response: earlier.response, replayed: true } : { outcome: 'KEY_REUSED', key: key.key });
     }
     const fresh = [...submissions.keys()].filter((index) => !answers.has(index));
     const outcomes = await this.executeMany(

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { claimKey } from './intake-context.repository';
 import { prepared } from './prepared';
 
 /** A response kept under an Idempotency-Key: replayed as is for the same request. */
@@ -14,10 +15,17 @@ export interface StoredResponse {
  * first rolled back, claims the key itself).
  */
 export const IdempotencyRepository = {
-  /** The fingerprint and answer stored under a key another request claimed. */
-  async answered(trx: Knex.Transaction, caller: string, key: string): Promise<{ fingerprint: string; response: StoredResponse }> {
-    const row = await trx('idempotency_key').where({ caller, key }).first('fingerprint', 'response_status', 'response_body');
-    return { fingerprint: row.fingerprint, response: { status: row.response_status, body: JSON.parse(row.response_body) } };
+  /** The fingerprints and answers stored under keys other requests claimed, by `claimKey`, in one statement. */
+  async answered(trx: Knex.Transaction, keys: readonly { caller: string; key: string }[]): Promise<Map<string, { fingerprint: string; response: StoredResponse }>> {
+    const answers = new Map<string, { fingerprint: string; response: StoredResponse }>();
+    if (keys.length === 0) return answers;
+    const { rows } = await trx.raw<{ rows: { caller: string; key: string; fingerprint: string; response_status: number; response_body: string }[] }>(
+      `select k.caller, k.key, k.fingerprint, k.response_status, k.response_body
+       from idempotency_key k join jsonb_to_recordset(cast(? as jsonb)) as r(caller text, key text) on k.caller = r.caller and k.key = r.key`,
+      [JSON.stringify(keys.map(({ caller, key }) => ({ caller, key })))],
+    );
+    for (const row of rows) answers.set(claimKey(row), { fingerprint: row.fingerprint, response: { status: row.response_status, body: JSON.parse(row.response_body) } });
+    return answers;
   },
 
   /** Stores the answers under the keys claimed for them, in one statement. */
@@ -41,3 +49,4 @@ export const IdempotencyRepository = {
     ]);
   },
 };
+
