@@ -6,7 +6,7 @@ import type { OrderServiceConfig } from '../config/order-service.config';
 import { IdempotencyRepository, type StoredResponse } from '../persistence/idempotency.repository';
 import { claimKey, type IntakeContext, type IntakeReads } from '../persistence/intake-context.repository';
 import type { StoredOrder } from '../persistence/orders.repository';
-import { checked, OrderChanges, type ChangeCause } from './order-changes';
+import { checked, OrderChanges, type ChangeCause, type OrderRefusals } from './order-changes';
 import { plainStep, steps } from './order-events';
 import { SYSTEM_ACTOR, ValidationGates } from './validation-gates';
 
@@ -168,15 +168,17 @@ export class IntakeOrder {
         cause: intake.cause,
       })),
     );
+    const held: OrderRefusals[] = [];
     for (const [position, { index, intake, transitioned }] of received.entries()) {
       const order = stored[position];
       if (!order) {
         outcomes[index] = { outcome: 'DUPLICATE', orderId: transitioned.order.orderId };
         continue;
       }
-      await this.changes.raise(trx, order.order.orderId, gated[position].failures, intake.cause);
+      held.push({ orderId: order.order.orderId, refusals: gated[position].failures, cause: intake.cause });
       outcomes[index] = { outcome: 'ACCEPTED', stored: order, failures: gated[position].failures };
     }
+    await this.changes.raiseMany(trx, held);
     return outcomes;
   }
 }

@@ -14,6 +14,16 @@ export interface ChangeCause {
   causationId?: string;
 }
 
+/** What caused a refusal: the change's cause, and the event being handled if there is one. */
+export type RaiseCause = ChangeCause & { sourceEventId?: string };
+
+/** An order's refusals, to be filed as exceptions. */
+export interface OrderRefusals {
+  orderId: string;
+  refusals: readonly Refusal[];
+  cause: RaiseCause;
+}
+
 /** One transition of an order and the payload of the event it publishes. */
 export interface Step {
   transitioned: Transitioned;
@@ -114,18 +124,28 @@ export class OrderChanges {
    * exception per code and subject): several of one code, e.g. a price mismatch on two lines, are
    * listed together in its message and details. A repeat counts as another occurrence.
    */
-  async raise(trx: Knex.Transaction, orderId: string, refusals: readonly Refusal[], cause: ChangeCause & { sourceEventId?: string }): Promise<void> {
-    for (const [code, same] of Map.groupBy(refusals, (refusal) => refusal.code)) {
-      const facts = same.map(({ code: _code, message: _message, ...fields }) => fields);
-      await this.exceptions.raise(trx, {
-        code,
-        message: same.map((refusal) => refusal.message).join('; '),
-        subject: orderSubject(orderId),
-        details: same.length === 1 ? asText(facts[0]) : { count: String(same.length), items: JSON.stringify(facts) },
-        sourceEventId: cause.sourceEventId ?? cause.causationId ?? null,
-        correlationId: cause.correlationId ?? null,
-      });
-    }
+  async raise(trx: Knex.Transaction, orderId: string, refusals: readonly Refusal[], cause: RaiseCause): Promise<void> {
+    await this.raiseMany(trx, [{ orderId, refusals, cause }]);
+  }
+
+  /** `raise` for the orders of a batch, in one go. */
+  async raiseMany(trx: Knex.Transaction, orders: readonly OrderRefusals[]): Promise<void> {
+    await this.exceptions.raiseMany(
+      trx,
+      orders.flatMap(({ orderId, refusals, cause }) =>
+        [...Map.groupBy(refusals, (refusal) => refusal.code)].map(([code, same]) => {
+          const facts = same.map(({ code: _code, message: _message, ...fields }) => fields);
+          return {
+            code,
+            message: same.map((refusal) => refusal.message).join('; '),
+            subject: orderSubject(orderId),
+            details: same.length === 1 ? asText(facts[0]) : { count: String(same.length), items: JSON.stringify(facts) },
+            sourceEventId: cause.sourceEventId ?? cause.causationId ?? null,
+            correlationId: cause.correlationId ?? null,
+          };
+        }),
+      ),
+    );
   }
 
   private after(stored: StoredOrder, steps: readonly Step[]): StoredOrder {

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import type { Knex } from 'knex';
 import { recordReservation, type Actor } from '../domain';
 import { OrdersRepository, type StoredOrder } from '../persistence/orders.repository';
-import { OrderChanges, type ChangeCause, type Refusal, type Step } from './order-changes';
+import { OrderChanges, type ChangeCause, type OrderRefusals, type Step } from './order-changes';
 import { plainStep, steps } from './order-events';
 
 /** One reservation event of the inventory-service, as the handlers hand it over. */
@@ -35,7 +35,7 @@ export class ReservationOutcomes {
   async apply(trx: Knex.Transaction, outcomes: readonly ReservationOutcome[]): Promise<void> {
     const orders = await OrdersRepository.lockMany(trx, [...new Set(outcomes.map((outcome) => outcome.orderId))]);
     const saves: { stored: StoredOrder; steps: Step[]; cause: ChangeCause }[] = [];
-    const refusals: { orderId: string; refusals: Refusal[]; cause: ChangeCause }[] = [];
+    const refusals: OrderRefusals[] = [];
     for (const outcome of outcomes) {
       const stored = orders.get(outcome.orderId);
       // Inventory reserves only what OrderValidated asked for, so an unknown order is another
@@ -64,6 +64,6 @@ export class ReservationOutcomes {
       refusals.push({ orderId: outcome.orderId, refusals: explained, cause: outcome.cause });
     }
     await this.changes.saveMany(trx, saves);
-    for (const { orderId, refusals: raised, cause } of refusals) await this.changes.raise(trx, orderId, raised, cause);
+    await this.changes.raiseMany(trx, refusals);
   }
 }

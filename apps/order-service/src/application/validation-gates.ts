@@ -107,6 +107,6 @@ export class ValidationGates {
     }
     const steps: Step[] = [plainStep(released), plainStep(gated)];
     await this.changes.save(trx, stored, steps, cause);
-    for (const code of GATE_CODES) await this.exceptions.resolveByKey(trx, { code, subject: orderSubject(orderId) }, { reason: `the gates passed when re-run: ${why.message}` });
+    await this.exceptions.resolveOpenOfSubject(trx, { codes: GATE_CODES, subject: orderSubject(orderId) }, { reason: `the gates passed when re-run: ${why.message}` });
   }
 }

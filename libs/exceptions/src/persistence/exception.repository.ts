@@ -91,29 +91,50 @@ export const exceptionRepository = {
    * Inserts the exception, or, when one is already OPEN for its service, code and subject, counts
    * another occurrence on that one (latest message and details win). Safe under concurrency.
    */
-  async upsertOpen(trx: Knex.Transaction, exception: BusinessException): Promise<{ exception: BusinessException; created: boolean }> {
+  /**
+   * Opens each candidate, or counts another occurrence on the open exception of its code and
+   * subject, in one statement; the outcomes in candidate order. Candidates of one code and subject
+   * become one exception (the first's id and cause, the last's message and details) with one
+   * occurrence each, as if raised one after another. Rows are written in key order, so concurrent
+   * batches wait for each other instead of deadlocking.
+   */
+  async upsertOpenMany(trx: Knex.Transaction, candidates: readonly BusinessException[]): Promise<{ exception: BusinessException; created: boolean }[]> {
+    const keyOf = (exception: BusinessException) => JSON.stringify([exception.service, exception.code, exception.subject.type, exception.subject.id]);
+    const groups = Map.groupBy(candidates, keyOf);
+    const rows = [...groups.values()].map((same) => {
+      const [first, last] = [same[0], same[same.length - 1]];
+      return {
+        id: first.id,
+        service: first.service,
+        code: first.code,
+        message: last.message,
+        subject_type: first.subject.type,
+        subject_id: first.subject.id,
+        details: last.details,
+        source_event_id: first.sourceEventId,
+        correlation_id: first.correlationId,
+        raised_at: first.raisedAt,
+        occurrences: same.length,
+      };
+    });
     const result = await trx.raw<{ rows: ExceptionRow[] }>(
-      `insert into ${EXCEPTION_TABLE} (id, service, code, message, subject_type, subject_id, details, source_event_id, correlation_id, raised_at, last_seen_at)
-       values (:id, :service, :code, :message, :subjectType, :subjectId, :details, :sourceEventId, :correlationId, :raisedAt, :raisedAt)
+      `insert into ${EXCEPTION_TABLE} (id, service, code, message, subject_type, subject_id, details, source_event_id, correlation_id, raised_at, last_seen_at, occurrences)
+       select r.id, r.service, r.code, r.message, r.subject_type, r.subject_id, r.details, r.source_event_id, r.correlation_id, r.raised_at, r.raised_at, r.occurrences
+       from jsonb_to_recordset(cast(? as jsonb)) as r(id uuid, service text, code text, message text, subject_type text, subject_id text, details jsonb,
+         source_event_id text, correlation_id text, raised_at timestamptz, occurrences integer)
+       order by r.service, r.code, r.subject_type, r.subject_id
        on conflict (service, code, subject_type, subject_id) where status = 'OPEN' do update
-         set occurrences = ${EXCEPTION_TABLE}.occurrences + 1, last_seen_at = excluded.last_seen_at,
+         set occurrences = ${EXCEPTION_TABLE}.occurrences + excluded.occurrences, last_seen_at = excluded.last_seen_at,
              message = excluded.message, details = excluded.details
        returning *`,
-      {
-        id: exception.id,
-        service: exception.service,
-        code: exception.code,
-        message: exception.message,
-        subjectType: exception.subject.type,
-        subjectId: exception.subject.id,
-        details: JSON.stringify(exception.details),
-        sourceEventId: exception.sourceEventId,
-        correlationId: exception.correlationId,
-        raisedAt: exception.raisedAt,
-      },
+      [JSON.stringify(rows)],
     );
-    const row = result.rows[0];
-    return { exception: toException(row), created: row.id === exception.id };
+    const stored = new Map(result.rows.map((row) => [keyOf(toException(row)), toException(row)]));
+    return candidates.map((candidate) => {
+      const key = keyOf(candidate);
+      const exception = stored.get(key) as BusinessException;
+      return { exception, created: exception.id === candidate.id };
+    });
   },
 
   async lock(trx: Knex.Transaction, id: string): Promise<BusinessException | undefined> {
@@ -127,6 +148,16 @@ export const exceptionRepository = {
       .forUpdate()
       .first();
     return row && toException(row);
+  },
+
+  /** The open exceptions of these codes about a subject, locked, oldest first. */
+  async lockOpenOfSubject(trx: Knex.Transaction, key: Pick<BusinessException, 'service' | 'subject'> & { codes: readonly string[] }): Promise<BusinessException[]> {
+    const rows = await trx<ExceptionRow>(EXCEPTION_TABLE)
+      .where({ service: key.service, subject_type: key.subject.type, subject_id: key.subject.id, status: 'OPEN' })
+      .whereIn('code', [...key.codes])
+      .orderBy('raised_at')
+      .forUpdate();
+    return rows.map(toException);
   },
 
   async find(db: Knex, id: string): Promise<BusinessException | undefined> {
@@ -156,17 +187,20 @@ export const exceptionRepository = {
     return toException(row as ExceptionRow);
   },
 
-  async appendAudit(trx: Knex.Transaction, entry: Omit<AuditEntry, 'id'>): Promise<void> {
-    await trx(EXCEPTION_AUDIT_TABLE).insert({
-      exception_id: entry.exceptionId,
-      action: entry.action,
-      actor_kind: entry.actor.kind,
-      actor_id: entry.actor.id,
-      reason: entry.reason,
-      at: entry.at,
-      before: entry.before === null ? null : JSON.stringify(entry.before),
-      after: JSON.stringify(entry.after),
-    });
+  async appendAudit(trx: Knex.Transaction, ...entries: Omit<AuditEntry, 'id'>[]): Promise<void> {
+    if (entries.length === 0) return;
+    await trx(EXCEPTION_AUDIT_TABLE).insert(
+      entries.map((entry) => ({
+        exception_id: entry.exceptionId,
+        action: entry.action,
+        actor_kind: entry.actor.kind,
+        actor_id: entry.actor.id,
+        reason: entry.reason,
+        at: entry.at,
+        before: entry.before === null ? null : JSON.stringify(entry.before),
+        after: JSON.stringify(entry.after),
+      })),
+    );
   },
 
   async auditOf(db: Knex, exceptionId: string): Promise<AuditEntry[]> {

@@ -163,6 +163,42 @@ describe('ExceptionQueue on PostgreSQL with the schema registry', () => {
     });
   });
 
+  describe('raiseMany', () => {
+    it('raises for many subjects at once: new ones opened, audited and announced, open ones counted, repeats in the batch counted too', async () => {
+      const alreadyOpen = await raise(creditHold());
+      const fresh = [creditHold(), creditHold()];
+      const repeatedInBatch = creditHold();
+      const inputs = [
+        fresh[0],
+        { ...creditHold(), subject: alreadyOpen.exception.subject, message: 'Customer C-1 is still on credit hold' },
+        repeatedInBatch,
+        fresh[1],
+        { ...repeatedInBatch, message: 'Customer C-1 is on credit hold (again)' },
+      ];
+
+      const outcomes = await db.transaction((trx) => queue.raiseMany(trx, inputs));
+
+      expect(outcomes.map((outcome) => outcome.created)).toEqual([true, false, true, true, false]);
+      expect(outcomes.map((outcome) => outcome.exception.subject.id)).toEqual(inputs.map((input) => input.subject.id));
+      expect(outcomes[1].exception).toMatchObject({ id: alreadyOpen.exception.id, occurrences: 2, message: 'Customer C-1 is still on credit hold' });
+      expect(outcomes[4].exception).toMatchObject({ id: outcomes[2].exception.id, occurrences: 2, message: 'Customer C-1 is on credit hold (again)', sourceEventId: repeatedInBatch.sourceEventId });
+      for (const { exception } of [outcomes[0], outcomes[2], outcomes[3]]) {
+        expect(await db('business_exception_audit').where({ exception_id: exception.id }).select('action')).toEqual([{ action: 'RAISED' }]);
+        expect((await outboxFor(exception.id)).map((row) => row.event_type)).toEqual(['backbone.ops.ExceptionRaised']);
+      }
+      expect(await count('business_exception_audit', { exception_id: alreadyOpen.exception.id })).toBe(1);
+      expect(await outboxFor(alreadyOpen.exception.id)).toHaveLength(1);
+    });
+
+    it('writes nothing when one input is malformed', async () => {
+      const valid = creditHold();
+
+      await expect(db.transaction((trx) => queue.raiseMany(trx, [valid, { ...creditHold(), code: 'credit hold' }]))).rejects.toThrow(TypeError);
+
+      expect(await count('business_exception', { subject_id: valid.subject.id })).toBe(0);
+    });
+  });
+
   describe('resolve', () => {
     it('overrides with a reason: resolved, audited with before and after, ExceptionResolved appended', async () => {
       const { exception } = await raise(creditHold());
@@ -352,6 +388,23 @@ describe('ExceptionQueue on PostgreSQL with the schema registry', () => {
 
       expect(resolved).toMatchObject({ id: exception.id, resolution: 'RETRIED', resolvedBy: { kind: 'service', id: SERVICE }, reason: 'Credit hold lifted in the ERP' });
       expect(nothing).toBeUndefined();
+    });
+  });
+
+  describe('resolveOpenOfSubject', () => {
+    it('closes the open exceptions of the given codes about a subject, each audited and announced, and leaves other codes open', async () => {
+      const hold = await raise(creditHold());
+      const price = await raise({ ...creditHold(), code: 'ORDER.PRICE_MISMATCH', subject: hold.exception.subject });
+      const other = await raise({ ...creditHold(), code: 'ORDER.UNKNOWN_SKU', subject: hold.exception.subject });
+
+      const closed = await db.transaction((trx) =>
+        queue.resolveOpenOfSubject(trx, { codes: ['ORDER.CREDIT_HOLD', 'ORDER.PRICE_MISMATCH', 'ORDER.UNKNOWN_CUSTOMER'], subject: hold.exception.subject }, { reason: 'Gates passed' }),
+      );
+
+      expect(closed.map((exception) => exception.id).sort()).toEqual([hold.exception.id, price.exception.id].sort());
+      expect(closed.every((exception) => exception.resolution === 'RETRIED' && exception.reason === 'Gates passed')).toBe(true);
+      for (const { id } of closed) expect((await outboxFor(id)).map((row) => row.event_type)).toEqual(['backbone.ops.ExceptionRaised', 'backbone.ops.ExceptionResolved']);
+      expect(await db('business_exception').where({ id: other.exception.id }).first('status')).toEqual({ status: 'OPEN' });
     });
   });
 

@@ -78,34 +78,49 @@ export class ExceptionQueue {
    * subject, counts another occurrence on it (no new event: it is the same exception).
    */
   async raise(trx: Knex.Transaction, input: RaiseException): Promise<RaiseOutcome> {
-    assertValidRaise(input);
-    const now = this.clock();
-    const candidate: BusinessException = {
-      id: newEventId(),
-      service: this.service,
-      code: input.code,
-      message: input.message,
-      subject: { type: input.subject.type, id: input.subject.id },
-      details: { ...input.details },
-      sourceEventId: input.sourceEventId ?? null,
-      correlationId: input.correlationId ?? null,
-      status: 'OPEN',
-      resolution: null,
-      attempts: 0,
-      occurrences: 1,
-      raisedAt: now,
-      lastSeenAt: now,
-      resolvedAt: null,
-      resolvedBy: null,
-      reason: null,
-    };
-    const outcome = await exceptionRepository.upsertOpen(trx, candidate);
-    if (outcome.created) {
-      await this.audit(trx, 'RAISED', this.self(), null, null, outcome.exception, now);
-      await this.outbox.append(trx, exceptionRaised(outcome.exception));
-      afterCommit(trx, () => exceptionMetrics.raised.inc({ service: this.service, code: input.code }));
-    }
+    const [outcome] = await this.raiseMany(trx, [input]);
     return outcome;
+  }
+
+  /**
+   * `raise` for several at once, in a fixed number of statements whatever their count (batched
+   * handlers raise for many subjects in one transaction); the outcomes in input order. Two raises
+   * of one code and subject count as two occurrences of one exception. Every input is checked
+   * before anything is written.
+   */
+  async raiseMany(trx: Knex.Transaction, inputs: readonly RaiseException[]): Promise<RaiseOutcome[]> {
+    if (inputs.length === 0) return [];
+    inputs.forEach(assertValidRaise);
+    const now = this.clock();
+    const outcomes = await exceptionRepository.upsertOpenMany(
+      trx,
+      inputs.map((input) => ({
+        id: newEventId(),
+        service: this.service,
+        code: input.code,
+        message: input.message,
+        subject: { type: input.subject.type, id: input.subject.id },
+        details: { ...input.details },
+        sourceEventId: input.sourceEventId ?? null,
+        correlationId: input.correlationId ?? null,
+        status: 'OPEN',
+        resolution: null,
+        attempts: 0,
+        occurrences: 1,
+        raisedAt: now,
+        lastSeenAt: now,
+        resolvedAt: null,
+        resolvedBy: null,
+        reason: null,
+      })),
+    );
+    const opened = outcomes.filter(({ created }) => created).map(({ exception }) => exception);
+    await exceptionRepository.appendAudit(trx, ...opened.map((exception) => ({ exceptionId: exception.id, action: 'RAISED' as const, actor: this.self(), reason: null, at: now, before: null, after: exception })));
+    await this.outbox.append(trx, opened.map(exceptionRaised));
+    afterCommit(trx, () => {
+      for (const exception of opened) exceptionMetrics.raised.inc({ service: this.service, code: exception.code });
+    });
+    return outcomes;
   }
 
   /**
@@ -147,6 +162,19 @@ export class ExceptionQueue {
     const before = await exceptionRepository.lockOpenByKey(trx, { service: this.service, ...key });
     if (!before) return undefined;
     return this.close(trx, before, 'RETRIED', options.actor ?? this.self(), normalizeReason(options.reason));
+  }
+
+  /** `resolveByKey` for several codes about one subject, with one lookup; returns the exceptions it closed. */
+  async resolveOpenOfSubject(
+    trx: Knex.Transaction,
+    key: { codes: readonly string[]; subject: ExceptionSubject },
+    options: { actor?: Actor; reason?: string | null } = {},
+  ): Promise<BusinessException[]> {
+    if (key.codes.length === 0) return [];
+    const open = await exceptionRepository.lockOpenOfSubject(trx, { service: this.service, ...key });
+    const closed: BusinessException[] = [];
+    for (const before of open) closed.push(await this.close(trx, before, 'RETRIED', options.actor ?? this.self(), normalizeReason(options.reason)));
+    return closed;
   }
 
   /** Newest raised first, `page.limit` at a time; pass `nextCursor` back for the next page. */
