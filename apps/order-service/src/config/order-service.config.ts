@@ -21,12 +21,8 @@ export const orderServiceConfigSchema = serviceConfigSchema({ serviceName: 'orde
   AUTO_RELEASE_TO_WAREHOUSE: z.stringbool().default(true),
   /** Most order submissions written in one intake transaction (group commit; see IntakeOrder). */
   INTAKE_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(64),
-  /**
-   * Intake transactions in flight at once, each with a database connection. One makes the largest
-   * batches and the least work per order (measured with bench/orders, PostgreSQL on the same
-   * host); more overlap the round trips to a distant database.
-   */
-  INTAKE_CONCURRENT_BATCHES: z.coerce.number().int().min(1).max(32).default(1),
+  /** Intake transactions in flight at once, each with a database connection. */
+  INTAKE_CONCURRENT_BATCHES: z.coerce.number().int().min(1).max(32).default(2),
   /** Currency of EDI purchase orders that carry no prices (the pricelist then supplies them). */
   EDI_DEFAULT_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"').default('EUR'),
 });
