@@ -10,6 +10,7 @@ import { ShipmentsWebhook } from './api/shipments.webhook';
 import { EdiPurchaseOrders } from './application/edi-purchase-orders';
 import { ErpOutcomes } from './application/erp-outcomes';
 import { ExceptionRetries } from './application/exception-retries';
+import { IdempotencyKeyExpiry } from './application/idempotency-key-expiry';
 import { IntakeOrder } from './application/intake-order';
 import { OperatorActions } from './application/operator-actions';
 import { OrderChanges } from './application/order-changes';
@@ -62,7 +63,7 @@ export class AppModule {
         ChannelNotificationsModule,
       ],
       controllers: [OrdersController, OrderActionsController, ChannelStatusController, ChannelMappingsController, ShipmentsWebhook, ...handlers],
-      providers: [OrderChanges, ValidationGates, IntakeOrder, EdiPurchaseOrders, ReservationOutcomes, ErpOutcomes, RecordShipment, OperatorActions, ExceptionRetries],
+      providers: [OrderChanges, ValidationGates, IntakeOrder, IdempotencyKeyExpiry, EdiPurchaseOrders, ReservationOutcomes, ErpOutcomes, RecordShipment, OperatorActions, ExceptionRetries],
     };
   }
 }

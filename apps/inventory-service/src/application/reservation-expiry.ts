@@ -1,4 +1,4 @@
-import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
+import { DATABASE, PeriodicJob, SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { InventoryServiceConfig } from '../config/inventory-service.config';
@@ -20,27 +20,22 @@ export const RESERVATION_EXPIRED = 'INVENTORY.RESERVATION_EXPIRED';
 @Injectable()
 export class ReservationExpiry implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ReservationExpiry.name);
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<unknown>;
+  private readonly job: PeriodicJob<number>;
 
   constructor(
     @Inject(DATABASE) private readonly db: Knex,
     @Inject(SERVICE_CONFIG) private readonly config: InventoryServiceConfig,
     private readonly reservations: Reservations,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.RESERVATION_TTL_HOURS === 0) return;
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep()
-        .catch((error: Error) => this.logger.error(`reservation expiry sweep failed: ${error.message}`))
-        .finally(() => (this.sweeping = undefined));
-    }, this.config.RESERVATION_SWEEP_INTERVAL_MS);
+  ) {
+    this.job = new PeriodicJob({ name: 'reservation expiry sweep', intervalMs: config.RESERVATION_SWEEP_INTERVAL_MS, logger: this.logger, run: () => this.sweep() });
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+  onApplicationBootstrap(): void {
+    if (this.config.RESERVATION_TTL_HOURS > 0) this.job.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Releases every reservation idle for longer than the TTL at `now`; returns how many. */

@@ -1,3 +1,4 @@
+import { IdempotencyKeyExpiry } from '../application/idempotency-key-expiry';
 import { orderBody, seedCustomer, seedPricelist, startHarness, type Harness } from '../testing/order-service-harness';
 
 describe('order intake API', () => {
@@ -133,6 +134,22 @@ describe('order intake API', () => {
       expect(repeats.every((response) => response.headers['idempotent-replayed'] === 'true')).toBe(true);
       expect(changed.status).toBe(422);
       expect(changed.body).toMatchObject({ code: 'ORDER.IDEMPOTENCY_KEY_REUSED' });
+    });
+
+    it('forgets keys older than IDEMPOTENCY_KEY_TTL_HOURS: a later repeat is a duplicate (409), never a second order', async () => {
+      const old = orderBody({ externalOrderId: 'IDEM-OLD' });
+      const recent = orderBody({ externalOrderId: 'IDEM-RECENT' });
+      const first = await harness.http().post('/orders').set('Idempotency-Key', 'old-key').send(old).expect(201);
+      await harness.http().post('/orders').set('Idempotency-Key', 'recent-key').send(recent).expect(201);
+      await db()('idempotency_key').where({ key: 'old-key' }).update({ created_at: new Date(Date.now() - 73 * 3_600_000) });
+
+      const forgotten = await harness.app.get(IdempotencyKeyExpiry).sweep();
+
+      expect(forgotten).toBe(1);
+      expect(await db()('idempotency_key').whereIn('key', ['old-key', 'recent-key']).pluck('key')).toEqual(['recent-key']);
+      const repeated = await harness.http().post('/orders').set('Idempotency-Key', 'old-key').send(old).expect(409);
+      expect(repeated.body).toMatchObject({ code: 'ORDER.DUPLICATE_ORDER', orderId: first.body.orderId });
+      await harness.http().post('/orders').set('Idempotency-Key', 'recent-key').send(recent).expect(201);
     });
 
     it('creates one order from parallel submissions with the same key, all answered alike', async () => {

@@ -23,6 +23,10 @@ export const orderServiceConfigSchema = serviceConfigSchema({ serviceName: 'orde
   INTAKE_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(64),
   /** Intake transactions in flight at once, each with a database connection. */
   INTAKE_CONCURRENT_BATCHES: z.coerce.number().int().min(1).max(32).default(2),
+  /** How long an Idempotency-Key and its answer are kept; a later repeat of the order gets 409 (duplicate). 0 keeps them forever. */
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(0).max(24 * 365).default(72),
+  /** How often expired Idempotency-Keys are swept. */
+  IDEMPOTENCY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).max(86_400_000).default(600_000),
   /** Currency of EDI purchase orders that carry no prices (the pricelist then supplies them). */
   EDI_DEFAULT_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as "EUR"').default('EUR'),
 });

@@ -41,6 +41,12 @@ export const IdempotencyRepository = {
       .options(prepared('idempotency-complete'));
   },
 
+  /** Forgets keys stored before `olderThan`, at most `limit` of them; returns how many. */
+  async expire(db: Knex, olderThan: Date, limit: number): Promise<number> {
+    const result = await db.raw(`delete from idempotency_key where ctid in (select ctid from idempotency_key where created_at < ? limit ?)`, [olderThan, limit]);
+    return result.rowCount ?? 0;
+  },
+
   /** Gives keys back: the requests claiming them were refused, and a refused request stores nothing. */
   async release(trx: Knex.Transaction, keys: readonly { caller: string; key: string }[]): Promise<void> {
     if (keys.length === 0) return;
