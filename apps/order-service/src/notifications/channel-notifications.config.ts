@@ -18,6 +18,8 @@ export const channelNotificationSettings = {
   CHANNEL_NOTIFICATIONS_TIMEOUT_MS: milliseconds(100, 120_000, 10_000),
   /** Deliveries sent at once per replica. */
   CHANNEL_NOTIFICATIONS_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+  /** Days a delivered or cancelled delivery stays in the log with its attempts; failed and pending ones stay until settled. 0 keeps them forever. */
+  CHANNEL_NOTIFICATIONS_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /**
    * `{ "<secret name>": ["<secret>", ...] }`: the signing secrets subscriptions name (never stored in
    * the database nor echoed by the API). Every listed secret signs (one v1 each), so a channel can

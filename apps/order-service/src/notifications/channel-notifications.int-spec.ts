@@ -11,6 +11,7 @@ import { Module, type DynamicModule, type INestApplication } from '@nestjs/commo
 import request from 'supertest';
 import { channelNotificationSettings } from './channel-notifications.config';
 import { ChannelNotificationsModule } from './channel-notifications.module';
+import { DeliveryLogRetention } from './delivery-log-retention';
 import type { OrderStatus } from '../domain';
 import type { OrderChangeNotice, OrderEvent } from './order-notification';
 import { RecordOrderNotifications } from './record-order-notifications';
@@ -328,6 +329,27 @@ describe('channel notifications on the real stack', () => {
 
     await eventually(settled(slowOrder, 1), 20_000, 'the slow delivery');
     expect((await deliveries(slowOrder))[0]).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+  });
+
+  it('keeps delivered deliveries for the retention, then deletes them with their attempts; failed ones stay', async () => {
+    await subscribe('shop-ret', '/shop-ret', ['OrderReceived']);
+    const [old, recent, oldFailed] = [uniqueName('order'), uniqueName('order'), uniqueName('order')];
+    for (const orderId of [old, recent, oldFailed]) await change(orderId, 'shop-ret', 'backbone.orders.OrderReceived');
+    for (const orderId of [old, recent, oldFailed]) await eventually(settled(orderId, 1), 20_000, `the delivery of ${orderId}`);
+    const longAgo = new Date(Date.now() - 31 * 86_400_000);
+    await database.db('channel_delivery').whereIn('order_id', [old, oldFailed]).update({ updated_at: longAgo });
+    await database.db('channel_delivery').where({ order_id: oldFailed }).update({ status: 'FAILED' });
+    const [oldDelivery] = await deliveries(old);
+
+    const deleted = await app.get(DeliveryLogRetention).sweep();
+
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect(await deliveries(old)).toEqual([]);
+    expect(await database.db('channel_delivery_attempt').where({ delivery_id: oldDelivery.delivery_id })).toEqual([]);
+    expect((await deliveries(recent)).map((row) => row.status)).toEqual(['DELIVERED']);
+    expect((await deliveries(oldFailed)).map((row) => row.status)).toEqual(['FAILED']);
+    // The other tests list every failed delivery: this one was failed by hand.
+    await database.db('channel_delivery').where({ order_id: oldFailed }).delete();
   });
 
   it('lists deliveries by channel, order and status, newest first, page by page', async () => {

@@ -149,6 +149,16 @@ export const DeliveriesRepository = {
   },
 
   /** Queues a settled delivery of a still existing subscription again, with a fresh attempt budget. Undefined when there is no such delivery. */
+  /** Deletes delivered and cancelled deliveries last changed before `olderThan` (their attempts go with them), at most `limit`; returns how many. */
+  async purgeSettled(db: Knex, olderThan: Date, limit: number): Promise<number> {
+    const result = await db.raw(
+      `delete from channel_delivery where ctid in (
+         select ctid from channel_delivery where status in ('DELIVERED', 'CANCELLED') and updated_at < ? limit ?)`,
+      [olderThan, limit],
+    );
+    return result.rowCount ?? 0;
+  },
+
   async requeue(trx: Knex.Transaction, deliveryId: string, at: Date): Promise<Delivery | undefined> {
     const [row] = await trx('channel_delivery')
       .where({ delivery_id: deliveryId })

@@ -1,0 +1,10 @@
+import type { Knex } from 'knex';
+
+/** The delivery log's retention sweep finds delivered and cancelled deliveries by age. */
+export async function up(knex: Knex): Promise<void> {
+  await knex.raw(`create index channel_delivery_settled_by_age on channel_delivery (updated_at) where status in ('DELIVERED', 'CANCELLED')`);
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await knex.raw('drop index if exists channel_delivery_settled_by_age');
+}
