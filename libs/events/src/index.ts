@@ -14,6 +14,8 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox';
 export * from './inbox/inbox-janitor';
+export * from './jobs/periodic-job';
+export * from './jobs/retention';
 export * from './transport/event-context';
 export * from './transport/batch-scope';
 export * from './transport/retry-policy';

@@ -1,4 +1,5 @@
-import { DATABASE, PeriodicJob, SERVICE_CONFIG } from '@backbone/service-kit';
+import { PeriodicJob } from '@backbone/events';
+import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { InventoryServiceConfig } from '../config/inventory-service.config';

@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import type { Knex } from 'knex';
+import { Retention } from '../jobs/retention';
 import { eventMetrics } from '../metrics';
 import { Inbox } from './inbox';
 
@@ -16,40 +18,31 @@ export interface InboxJanitorOptions {
 
 /** Keeps the inbox from growing forever: periodically forgets ids older than the retention. */
 export class InboxJanitor {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | undefined;
+  private readonly retention: Retention;
 
-  constructor(
-    private readonly db: Knex,
-    private readonly options: InboxJanitorOptions,
-    private readonly now: () => Date = () => new Date(),
-  ) {}
-
-  start(): void {
-    this.timer ??= setInterval(() => void this.purgeNow().catch(() => undefined), this.options.intervalMs).unref();
+  constructor(db: Knex, options: InboxJanitorOptions, now: () => Date = () => new Date()) {
+    this.retention = new Retention({
+      name: 'processed event ids',
+      retentionMs: options.retentionMs,
+      intervalMs: options.intervalMs,
+      chunkSize: options.chunkSize ?? 10_000,
+      deleteOlderThan: (olderThan, limit) => Inbox.purgeOlderThan(db, olderThan, limit),
+      onDeleted: (count) => eventMetrics.inboxPurged.inc(count),
+      logger: new Logger(InboxJanitor.name),
+      clock: now,
+    });
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
+  start(): void {
+    this.retention.start();
+  }
+
+  stop(): Promise<void> {
+    return this.retention.stop();
   }
 
   /** One purge pass, chunk by chunk until nothing old is left; concurrent calls share one pass. */
   purgeNow(): Promise<number> {
-    this.running ??= this.purge().finally(() => (this.running = undefined));
-    return this.running;
-  }
-
-  private async purge(): Promise<number> {
-    const olderThan = new Date(this.now().getTime() - this.options.retentionMs);
-    const chunkSize = this.options.chunkSize ?? 10_000;
-    let total = 0;
-    for (;;) {
-      const deleted = await Inbox.purgeOlderThan(this.db, olderThan, chunkSize);
-      total += deleted;
-      eventMetrics.inboxPurged.inc(deleted);
-      if (deleted < chunkSize) return total;
-    }
+    return this.retention.sweep();
   }
 }
