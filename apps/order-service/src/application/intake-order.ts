@@ -111,7 +111,9 @@ export class IntakeOrder {
     const usedBefore = submissions.flatMap(({ key }, index) => (key && !claimed.has(claimKey(key)) ? [{ index, key }] : []));
     const answered = await IdempotencyRepository.answered(trx, usedBefore.map(({ key }) => key));
     for (const { index, key } of usedBefore) {
-      const earlier = answered.get(claimKey(key))!;
+      const earlier = answered.get(claimKey(key));
+      // Gone since the claim: the key expired just now, so the request runs as new (a repeat of the order is still a 409).
+      if (!earlier) continue;
       answers.set(index, earlier.fingerprint === key.fingerprint ? { outcome: 'ANSWERED', response: earlier.response, replayed: true } : { outcome: 'KEY_REUSED', key: key.key });
     }
     const fresh = [...submissions.keys()].filter((index) => !answers.has(index));

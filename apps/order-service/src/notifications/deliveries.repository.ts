@@ -148,17 +148,23 @@ export const DeliveriesRepository = {
     return { applied: true, failedBefore };
   },
 
-  /** Queues a settled delivery of a still existing subscription again, with a fresh attempt budget. Undefined when there is no such delivery. */
-  /** Deletes delivered and cancelled deliveries last changed before `olderThan` (their attempts go with them), at most `limit`; returns how many. */
+  /**
+   * Deletes delivered and cancelled deliveries last changed before `olderThan` (their attempts go
+   * with them), at most `limit`; returns how many. Rows another sweep holds are skipped, and the
+   * delete checks status and age again: a delivery requeued meanwhile is pending, and stays.
+   */
   async purgeSettled(db: Knex, olderThan: Date, limit: number): Promise<number> {
     const result = await db.raw(
-      `delete from channel_delivery where ctid in (
-         select ctid from channel_delivery where status in ('DELIVERED', 'CANCELLED') and updated_at < ? limit ?)`,
-      [olderThan, limit],
+      `delete from channel_delivery
+       where delivery_id in (
+         select delivery_id from channel_delivery where status in ('DELIVERED', 'CANCELLED') and updated_at < ? limit ? for update skip locked)
+         and status in ('DELIVERED', 'CANCELLED') and updated_at < ?`,
+      [olderThan, limit, olderThan],
     );
     return result.rowCount ?? 0;
   },
 
+  /** Queues a settled delivery of a still existing subscription again, with a fresh attempt budget. Undefined when there is no such delivery. */
   async requeue(trx: Knex.Transaction, deliveryId: string, at: Date): Promise<Delivery | undefined> {
     const [row] = await trx('channel_delivery')
       .where({ delivery_id: deliveryId })

@@ -41,9 +41,13 @@ export const IdempotencyRepository = {
       .options(prepared('idempotency-complete'));
   },
 
-  /** Forgets keys stored before `olderThan`, at most `limit` of them; returns how many. */
+  /** Forgets keys stored before `olderThan`, at most `limit` of them, skipping rows another sweep holds; returns how many. */
   async expire(db: Knex, olderThan: Date, limit: number): Promise<number> {
-    const result = await db.raw(`delete from idempotency_key where ctid in (select ctid from idempotency_key where created_at < ? limit ?)`, [olderThan, limit]);
+    const result = await db.raw(
+      `delete from idempotency_key k using (select caller, key from idempotency_key where created_at < ? limit ? for update skip locked) old
+       where k.caller = old.caller and k.key = old.key`,
+      [olderThan, limit],
+    );
     return result.rowCount ?? 0;
   },
 
@@ -55,4 +59,3 @@ export const IdempotencyRepository = {
     ]);
   },
 };
-

@@ -88,15 +88,11 @@ function fromSnapshot(json: SnapshotJson): BusinessException {
 /** Reads and writes a service's exception tables; every method takes the caller's knex or transaction. */
 export const exceptionRepository = {
   /**
-   * Inserts the exception, or, when one is already OPEN for its service, code and subject, counts
-   * another occurrence on that one (latest message and details win). Safe under concurrency.
-   */
-  /**
-   * Opens each candidate, or counts another occurrence on the open exception of its code and
-   * subject, in one statement; the outcomes in candidate order. Candidates of one code and subject
-   * become one exception (the first's id and cause, the last's message and details) with one
-   * occurrence each, as if raised one after another. Rows are written in key order, so concurrent
-   * batches wait for each other instead of deadlocking.
+   * Opens each candidate, or, when one is already OPEN for its service, code and subject, counts
+   * another occurrence on that one (latest message and details win); one statement, safe under
+   * concurrency, outcomes in candidate order. Candidates of one code and subject merge first into
+   * one exception (the first's id and cause, the last's message and details, one occurrence each).
+   * Rows are written in key order, so concurrent batches wait for each other instead of deadlocking.
    */
   async upsertOpenMany(trx: Knex.Transaction, candidates: readonly BusinessException[]): Promise<{ exception: BusinessException; created: boolean }[]> {
     const keyOf = (exception: BusinessException) => JSON.stringify([exception.service, exception.code, exception.subject.type, exception.subject.id]);

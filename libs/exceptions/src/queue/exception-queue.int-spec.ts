@@ -173,7 +173,7 @@ describe('ExceptionQueue on PostgreSQL with the schema registry', () => {
         { ...creditHold(), subject: alreadyOpen.exception.subject, message: 'Customer C-1 is still on credit hold' },
         repeatedInBatch,
         fresh[1],
-        { ...repeatedInBatch, message: 'Customer C-1 is on credit hold (again)' },
+        { ...repeatedInBatch, message: 'Customer C-1 is on credit hold (again)', details: { customerId: 'C-1', openBalance: '9000.00 EUR' }, sourceEventId: 'evt-repeat' },
       ];
 
       const outcomes = await db.transaction((trx) => queue.raiseMany(trx, inputs));
@@ -181,7 +181,14 @@ describe('ExceptionQueue on PostgreSQL with the schema registry', () => {
       expect(outcomes.map((outcome) => outcome.created)).toEqual([true, false, true, true, false]);
       expect(outcomes.map((outcome) => outcome.exception.subject.id)).toEqual(inputs.map((input) => input.subject.id));
       expect(outcomes[1].exception).toMatchObject({ id: alreadyOpen.exception.id, occurrences: 2, message: 'Customer C-1 is still on credit hold' });
-      expect(outcomes[4].exception).toMatchObject({ id: outcomes[2].exception.id, occurrences: 2, message: 'Customer C-1 is on credit hold (again)', sourceEventId: repeatedInBatch.sourceEventId });
+      // Merged: the first's id and cause, the last's message and details.
+      expect(outcomes[4].exception).toMatchObject({
+        id: outcomes[2].exception.id,
+        occurrences: 2,
+        message: 'Customer C-1 is on credit hold (again)',
+        details: { customerId: 'C-1', openBalance: '9000.00 EUR' },
+        sourceEventId: repeatedInBatch.sourceEventId,
+      });
       for (const { exception } of [outcomes[0], outcomes[2], outcomes[3]]) {
         expect(await db('business_exception_audit').where({ exception_id: exception.id }).select('action')).toEqual([{ action: 'RAISED' }]);
         expect((await outboxFor(exception.id)).map((row) => row.event_type)).toEqual(['backbone.ops.ExceptionRaised']);
@@ -403,7 +410,10 @@ describe('ExceptionQueue on PostgreSQL with the schema registry', () => {
 
       expect(closed.map((exception) => exception.id).sort()).toEqual([hold.exception.id, price.exception.id].sort());
       expect(closed.every((exception) => exception.resolution === 'RETRIED' && exception.reason === 'Gates passed')).toBe(true);
-      for (const { id } of closed) expect((await outboxFor(id)).map((row) => row.event_type)).toEqual(['backbone.ops.ExceptionRaised', 'backbone.ops.ExceptionResolved']);
+      for (const { id } of closed) {
+        expect((await outboxFor(id)).map((row) => row.event_type)).toEqual(['backbone.ops.ExceptionRaised', 'backbone.ops.ExceptionResolved']);
+        expect(await db('business_exception_audit').where({ exception_id: id }).orderBy('id').pluck('action')).toEqual(['RAISED', 'RETRIED']);
+      }
       expect(await db('business_exception').where({ id: other.exception.id }).first('status')).toEqual({ status: 'OPEN' });
     });
   });

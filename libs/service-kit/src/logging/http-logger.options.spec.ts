@@ -71,13 +71,13 @@ describe('httpLoggerOptions', () => {
     expect(implausible.headers[CORRELATION_ID_HEADER]).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('describes the request by method, url and user agent, without its headers', async () => {
+  it('describes the request by method, url, user agent and forwarded client, without its headers', async () => {
     const { stream, lines } = captureLines();
 
-    await request(appLoggingTo(stream)).get('/orders?status=VALIDATED').set('user-agent', 'webshop/2.1').set('x-api-key', 'bb_secret');
+    await request(appLoggingTo(stream)).get('/orders?status=VALIDATED').set('user-agent', 'webshop/2.1').set('x-forwarded-for', '203.0.113.7').set('x-api-key', 'bb_secret');
 
     const completedLine = lines().find((line) => line.msg === 'request completed');
-    expect(completedLine?.req).toMatchObject({ method: 'GET', url: '/orders?status=VALIDATED', userAgent: 'webshop/2.1' });
+    expect(completedLine?.req).toMatchObject({ method: 'GET', url: '/orders?status=VALIDATED', userAgent: 'webshop/2.1', forwardedFor: '203.0.113.7' });
     expect(completedLine?.req).not.toHaveProperty('headers');
   });
 

@@ -32,7 +32,8 @@ export function httpLoggerOptions(config: Pick<BaseConfig, 'SERVICE_NAME' | 'LOG
 
 /** What a request's log lines say about it (given pino's standard request object). */
 function requestFields(req: { id?: unknown; method?: string; url?: string; headers?: IncomingMessage['headers']; remoteAddress?: string }) {
-  return { id: req.id, method: req.method, url: req.url, userAgent: req.headers?.['user-agent'], remoteAddress: req.remoteAddress };
+  // Behind an ingress the peer is the proxy; the client it forwards for is what an access log needs.
+  return { id: req.id, method: req.method, url: req.url, userAgent: req.headers?.['user-agent'], remoteAddress: req.remoteAddress, forwardedFor: req.headers?.['x-forwarded-for'] };
 }
 
 /** `trace_id` and `span_id` of the active OpenTelemetry span, if there is one. */
