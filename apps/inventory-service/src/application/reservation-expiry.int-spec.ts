@@ -89,8 +89,13 @@ describe('ReservationExpiry on PostgreSQL', () => {
     const counts = await Promise.all(replicas.map((replica) => replica.sweep()));
 
     expect(counts.reduce((sum, count) => sum + count, 0)).toBe(30);
-    const released = (await releasedEvents()).slice(before).map((event) => event.orderId);
-    expect(released.sort()).toEqual([...orders].sort());
+    const events = (await releasedEvents()).slice(before);
+    expect(events.map((event) => event.orderId).sort()).toEqual([...orders].sort());
+    expect(events.every((event) => event.reason.message.startsWith(`order ${event.orderId} `))).toBe(true);
     expect(await reserved()).toBe(3);
+    const releasedEntries = await database.db('ledger_entry').where({ sku: 'SKU-X', quantity_type: 'RESERVED', source_system: 'inventory-service' }).orderBy('id').pluck('balance_after');
+    // One entry per released order, each balance the one before it minus one: every release in a batch saw the ones before it.
+    const lastThirty = releasedEntries.slice(-30).map(Number);
+    expect(lastThirty).toEqual(Array.from({ length: 30 }, (_, i) => 32 - i));
   });
 });

@@ -45,14 +45,12 @@ export class ReservationExpiry implements OnApplicationBootstrap, BeforeApplicat
     let released = 0;
     for (;;) {
       const batch = await this.db.transaction(async (trx) => {
-        const orderIds = await ReservationsRepository.lockStale(trx, idleSince, BATCH);
-        // All their positions at once, in the global order, as order-event batches do (no deadlock with them or an ingest).
-        await ReservationsRepository.lockPositionsOfOrders(trx, orderIds, []);
-        for (const orderId of orderIds) {
-          const message = `order ${orderId} was neither shipped nor cancelled within ${this.config.RESERVATION_TTL_HOURS} h of its last reservation change`;
-          await this.reservations.expire(trx, orderId, { code: RESERVATION_EXPIRED, message });
-        }
-        return orderIds.length;
+        const stale = await ReservationsRepository.lockStale(trx, idleSince, BATCH);
+        await this.reservations.expireMany(trx, stale, (orderId) => ({
+          code: RESERVATION_EXPIRED,
+          message: `order ${orderId} was neither shipped nor cancelled within ${this.config.RESERVATION_TTL_HOURS} h of its last reservation change`,
+        }));
+        return stale.length;
       });
       released += batch;
       if (batch < BATCH) break;

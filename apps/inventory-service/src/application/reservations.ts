@@ -9,13 +9,16 @@ import {
   reserveOrder,
   toBaseUnits,
   positionKey,
+  type InventoryEvent,
+  type LedgerEntry,
   type LineRequest,
   type ProductUnits,
   type Reservation,
   type ReservationDecision,
   type ReservationTrigger,
+  type StockPosition,
 } from '../domain';
-import { ReservationsRepository, type ChannelStockRules, type OrderDemand } from '../persistence/reservations.repository';
+import { ReservationsRepository, type ChannelStockRules, type HeldReservation, type OrderDemand } from '../persistence/reservations.repository';
 import { AvailabilityRepository } from '../persistence/availability.repository';
 import { StockRepository } from '../persistence/stock.repository';
 import { toOutgoing } from './outgoing-events';
@@ -103,9 +106,39 @@ export class Reservations {
     return this.releaseHeld(trx, orderId, reason, trigger(cause), occurredAt, { correlationId: cause.correlationId, causationId: cause.eventId });
   }
 
-  /** Releases what an order still holds because no shipment or cancellation came within the TTL; no event caused it. */
-  expire(trx: Knex.Transaction, orderId: string, reason: Reason): Promise<boolean> {
-    return this.releaseHeld(trx, orderId, reason, { eventId: null, sourceSystem: RESERVATION_EXPIRY_SOURCE }, new Date(), {});
+  /**
+   * Releases what the orders still hold because no shipment or cancellation came within the TTL
+   * (no event caused it), each against the stock the earlier ones left, with a fixed number of
+   * statements for all of them. The caller has locked the reservations.
+   */
+  async expireMany(trx: Knex.Transaction, held: readonly HeldReservation[], reasonOf: (orderId: string) => Reason): Promise<void> {
+    if (held.length === 0) return;
+    const stock = new Map(
+      (await StockRepository.lockPositions(trx, held.flatMap(({ reservation }) => allocatedPositions(reservation)))).map((position) => [positionKey(position.sku, position.locationId), position]),
+    );
+    const at = new Date();
+    const expiry: ReservationTrigger = { eventId: null, sourceSystem: RESERVATION_EXPIRY_SOURCE };
+    const changed = new Set<string>();
+    const entries: LedgerEntry[] = [];
+    const events: InventoryEvent[] = [];
+    const released: HeldReservation[] = [];
+    for (const { reservation } of held) {
+      const keys = new Set(allocatedPositions(reservation).map((key) => positionKey(key.sku, key.locationId)));
+      const outcome = releaseReservation({ reservation, reason: reasonOf(reservation.orderId), trigger: expiry, occurredAt: at }, [...keys].flatMap((key) => stock.get(key) ?? []), at);
+      for (const position of outcome.positions) {
+        const key = positionKey(position.sku, position.locationId);
+        stock.set(key, position);
+        changed.add(key);
+      }
+      entries.push(...outcome.entries);
+      events.push(...outcome.events);
+      released.push({ status: 'RELEASED', reservation: outcome.reservation });
+    }
+    const positions = [...changed].map((key) => stock.get(key) as StockPosition);
+    await StockRepository.save(trx, { positions, entries });
+    await AvailabilityRepository.markPending(trx, positions);
+    await ReservationsRepository.saveReservations(trx, released);
+    await this.outbox.append(trx, events.map(toOutgoing));
   }
 
   private async releaseHeld(

@@ -15,6 +15,12 @@ export interface ChannelStockRules {
 }
 
 /** Order demand, channel rules and reservations; every method runs in the caller's transaction. */
+/** An order's reservation as stored, with its status. */
+export interface HeldReservation {
+  status: ReservationStatus | 'RELEASED';
+  reservation: Reservation;
+}
+
 export const ReservationsRepository = {
   /** Records what each order asks for; an order recorded before keeps its first demand. */
   async recordDemands(trx: Knex.Transaction, demands: readonly { demand: OrderDemand; causeEventId: string; receivedAt: Date }[]): Promise<void> {
@@ -63,17 +69,17 @@ export const ReservationsRepository = {
   },
 
   /** The order's reservation, locked so a cancellation and a shipment cannot both use it. */
-  async lockReservation(trx: Knex.Transaction, orderId: string): Promise<{ status: ReservationStatus | 'RELEASED'; reservation: Reservation } | null> {
+  async lockReservation(trx: Knex.Transaction, orderId: string): Promise<HeldReservation | null> {
     const row = await trx('reservation').where({ order_id: orderId }).forUpdate().first();
     return row ? { status: row.status, reservation: { orderId, lines: row.lines } } : null;
   },
 
   /**
-   * Orders that still hold stock and whose reservation has not changed since `idleSince`, oldest
-   * first, locked; rows another sweeper (replica) holds are skipped.
+   * Reservations that still hold stock and have not changed since `idleSince`, oldest first,
+   * locked; rows another sweeper (replica) holds are skipped.
    */
-  async lockStale(trx: Knex.Transaction, idleSince: Date, limit: number): Promise<string[]> {
-    return trx('reservation')
+  async lockStale(trx: Knex.Transaction, idleSince: Date, limit: number): Promise<HeldReservation[]> {
+    const rows: { order_id: string; status: ReservationStatus; lines: Reservation['lines'] }[] = await trx('reservation')
       .whereIn('status', ['CONFIRMED', 'PARTIAL'])
       .andWhere('updated_at', '<', idleSince)
       .andWhereRaw(`jsonb_path_exists(lines, '$[*].allocations[*]')`)
@@ -81,7 +87,8 @@ export const ReservationsRepository = {
       .limit(limit)
       .forUpdate()
       .skipLocked()
-      .pluck('order_id');
+      .select('order_id', 'status', 'lines');
+    return rows.map((row) => ({ status: row.status, reservation: { orderId: row.order_id, lines: row.lines } }));
   },
 
   async saveReservation(trx: Knex.Transaction, status: ReservationStatus | 'RELEASED', reservation: Reservation): Promise<void> {
