@@ -67,7 +67,10 @@ export class SyncStockCounts implements SyncExecutor {
       return countedLevel(current, figure.jobs.map((job) => job.payload as StockCountPayload));
     });
     // Kept before Odoo is asked: committed with the reschedule if the answer is lost.
-    for (const [index, figure] of countable.entries()) for (const job of figure.jobs) await this.jobs.updatePayload(trx, job.id, { ...job.payload, target: levels[index] });
+    await this.jobs.updatePayloads(
+      trx,
+      countable.flatMap((figure, index) => figure.jobs.map((job) => ({ jobId: job.id, payload: { ...job.payload, target: levels[index] } }))),
+    );
 
     const context = { inventory_mode: true };
     const quantIds = await odoo.create(

@@ -64,8 +64,12 @@ export class SyncJobsRepository {
       .update({ attempts: trx.raw('attempts + 1'), next_attempt_at: trx.raw(`now() + make_interval(secs => ?)`, [delayMs / 1000]), last_error: error });
   }
 
-  async updatePayload(trx: Knex.Transaction, jobId: string, payload: Record<string, unknown>): Promise<void> {
-    await trx('erp_sync_job').where({ id: jobId }).update({ payload: JSON.stringify(payload) });
+  /** Replaces the jobs' payloads, in one statement. */
+  async updatePayloads(trx: Knex.Transaction, updates: readonly { jobId: string; payload: Record<string, unknown> }[]): Promise<void> {
+    if (updates.length === 0) return;
+    await trx.raw(`update erp_sync_job j set payload = u.payload from jsonb_to_recordset(cast(? as jsonb)) as u(id bigint, payload jsonb) where j.id = u.id`, [
+      JSON.stringify(updates.map(({ jobId, payload }) => ({ id: jobId, payload }))),
+    ]);
   }
 
   async stillPending(trx: Knex.Transaction, jobIds: string[]): Promise<string[]> {
