@@ -7,7 +7,7 @@ import { SyncRefusalCode, type Refusal } from '../domain/erp-writes/sale-order-m
 import type { SyncJob } from '../domain/erp-writes/sync-job';
 import { OdooClient } from '../odoo/odoo-client';
 import { ensureExternalIds, findExternalIds } from './external-ids';
-import { findProducts, findSaleOrders } from './odoo-lookups';
+import { findProducts, findSaleOrders, type SaleOrderRef } from './odoo-lookups';
 import { OdooVersion } from './odoo-version';
 import type { SyncExecutor } from './sync-executor';
 import { SyncOutcomes } from './sync-outcomes';
@@ -45,22 +45,33 @@ export class SyncReturnReceipts implements SyncExecutor {
   async run(trx: Knex.Transaction, jobs: SyncJob[]): Promise<void> {
     const odoo = this.odooClient.lane('writes').correlated(jobs[0]!.correlationId);
     const profile = await this.version.get();
+    // Looked up for the whole batch at once: a batch never holds two jobs of one RMA (the claim takes one per subject).
+    const returns = await findExternalIds(odoo, jobs.map((job) => returnName(job)));
+    const orderIds = [...new Set(jobs.filter((job) => !returns.has(returnName(job))).map((job) => (job.payload as ReturnReceiptPayload).orderId))];
+    const saleOrders = await findSaleOrders(odoo, orderIds);
     // One job at a time: each return is its own wizard and validation in Odoo.
     for (const job of jobs) {
       await writeEachOrAlone(
         [job],
-        () => this.receive(trx, odoo, profile, job),
+        () => this.receive(trx, odoo, profile, job, returns, saleOrders),
         (_, error) => this.outcomes.refused(trx, job, refusal(job, `Odoo refused the return: ${error.message}`, SyncRefusalCode.rejectedByOdoo), this.odooModel),
       );
     }
   }
 
-  private async receive(trx: Knex.Transaction, odoo: OdooClient, profile: OdooProfile, job: SyncJob): Promise<void> {
+  private async receive(
+    trx: Knex.Transaction,
+    odoo: OdooClient,
+    profile: OdooProfile,
+    job: SyncJob,
+    returns: ReadonlyMap<string, number>,
+    saleOrders: ReadonlyMap<string, SaleOrderRef>,
+  ): Promise<void> {
     const payload = job.payload as ReturnReceiptPayload;
-    const name = externalIdName('rma', payload.rmaId);
-    let returnId = (await findExternalIds(odoo, [name])).get(name);
+    const name = returnName(job);
+    let returnId = returns.get(name);
     if (returnId === undefined) {
-      const saleOrder = (await findSaleOrders(odoo, [payload.orderId])).get(payload.orderId);
+      const saleOrder = saleOrders.get(payload.orderId);
       if (!saleOrder) return this.outcomes.refused(trx, job, refusal(job, `Order ${payload.orderId} has no sale order in Odoo to return goods against`), this.odooModel);
       returnId = (await this.unclaimedReturn(odoo, saleOrder.id)) ?? (await this.createReturn(odoo, profile, saleOrder.id, payload));
       if (returnId === undefined) return this.outcomes.refused(trx, job, refusal(job, `Sale order ${saleOrder.name} has no delivered goods to return`), this.odooModel);
@@ -106,11 +117,14 @@ export class SyncReturnReceipts implements SyncExecutor {
     const products = await findProducts(odoo, payload.lines.map((line) => line.sku));
     const left = new Map<number, number>();
     for (const line of payload.lines) if (products.has(line.sku)) left.set(products.get(line.sku)!, (left.get(products.get(line.sku)!) ?? 0) + line.quantity);
+    const byQuantity = new Map<number, number[]>();
     for (const line of lines) {
       const quantity = left.get(line.product_id[0]) ?? 0;
       left.delete(line.product_id[0]);
-      await odoo.write('stock.return.picking.line', [line.id], { quantity });
+      byQuantity.set(quantity, [...(byQuantity.get(quantity) ?? []), line.id]);
     }
+    // One write per distinct quantity (lines not returned all get 0 in one call).
+    for (const [quantity, ids] of byQuantity) await odoo.write('stock.return.picking.line', ids, { quantity });
     const action = await odoo.call<{ res_id: number }>('stock.return.picking', profile.createReturnsMethod, { ids: [wizard!], context });
     return action.res_id;
   }
@@ -126,6 +140,10 @@ export class SyncReturnReceipts implements SyncExecutor {
     for (const { moveId, vals } of values) await odoo.write('stock.move', [moveId], vals);
     await odoo.call('stock.picking', 'button_validate', { ids: [pickingId] });
   }
+}
+
+function returnName(job: SyncJob): string {
+  return externalIdName('rma', (job.payload as ReturnReceiptPayload).rmaId);
 }
 
 function refusal(job: SyncJob, message: string, code: string = SyncRefusalCode.noDeliveredGoods): Refusal {

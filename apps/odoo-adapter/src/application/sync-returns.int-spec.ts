@@ -61,6 +61,21 @@ describe.each([
     expect(returnsOf()).toHaveLength(1);
   });
 
+  it('makes one return when the same receipt arrives twice at once', async () => {
+    const otherOrder = uniqueName('order');
+    await adapter.publish([orderReceived(otherOrder, 'C-BOLT', [['SKU-1008', '2', '39.00']]), orderReserved(otherOrder), shipped(otherOrder, 'SKU-1008', '2')]);
+    await erp.waitFor('backbone.erp.ErpSynced', (event) => event.subjectId === otherOrder && event.sourceEventType === 'backbone.orders.OrderShipmentRecorded');
+    const rmaId = uniqueName('rma');
+
+    await adapter.publish([rmaReceived(rmaId, otherOrder, 'SKU-1008', '1'), rmaReceived(rmaId, otherOrder, 'SKU-1008', '1')]);
+
+    await erp.waitFor('backbone.erp.ErpSynced', () => erp.seen().filter((seen) => seen.key === rmaId).length >= 2);
+    const returns = odoo.orm.searchRead('stock.picking', [['sale_id.client_order_ref', '=', otherOrder], ['picking_type_code', '=', 'incoming']], ['state']) as Array<{ state: string }>;
+    expect(returns).toEqual([expect.objectContaining({ state: 'done' })]);
+    const [line] = odoo.orm.searchRead('sale.order.line', [['order_id.client_order_ref', '=', otherOrder]], ['qty_delivered']) as Array<{ qty_delivered: number }>;
+    expect(line!.qty_delivered).toBe(1);
+  });
+
   it('posts a credit note for a refund, once, even when the create answer is lost', async () => {
     const rmaId = uniqueName('rma');
     const refundId = uniqueName('refund');
