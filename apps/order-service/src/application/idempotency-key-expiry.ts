@@ -1,6 +1,6 @@
 import { Retention } from '@backbone/events';
 import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { IdempotencyRepository } from '../persistence/idempotency.repository';
@@ -12,29 +12,14 @@ import { IdempotencyRepository } from '../persistence/idempotency.repository';
  * 409 (duplicate). Every replica sweeps; rows one replica is deleting, the others skip.
  */
 @Injectable()
-export class IdempotencyKeyExpiry implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly retention: Retention;
-
+export class IdempotencyKeyExpiry extends Retention {
   constructor(@Inject(DATABASE) db: Knex, @Inject(SERVICE_CONFIG) config: OrderServiceConfig) {
-    this.retention = new Retention({
+    super({
       name: 'Idempotency-Keys',
       retentionMs: config.IDEMPOTENCY_KEY_TTL_HOURS * 3_600_000,
       intervalMs: config.IDEMPOTENCY_SWEEP_INTERVAL_MS,
       deleteOlderThan: (olderThan, limit) => IdempotencyRepository.expire(db, olderThan, limit),
       logger: new Logger(IdempotencyKeyExpiry.name),
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.retention.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.retention.stop();
-  }
-
-  /** Sweeps now; answers how many keys it forgot. */
-  sweep(): Promise<number> {
-    return this.retention.sweep();
   }
 }

@@ -1,6 +1,6 @@
 import { Retention } from '@backbone/events';
 import { DATABASE, SERVICE_CONFIG } from '@backbone/service-kit';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Knex } from 'knex';
 import type { ChannelNotificationSettings } from './channel-notifications.config';
 import { DeliveriesRepository } from './deliveries.repository';
@@ -11,29 +11,14 @@ import { DeliveriesRepository } from './deliveries.repository';
  * pending ones stay, whatever their age: they still need an operator or a retry.
  */
 @Injectable()
-export class DeliveryLogRetention implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly retention: Retention;
-
+export class DeliveryLogRetention extends Retention {
   constructor(@Inject(DATABASE) db: Knex, @Inject(SERVICE_CONFIG) config: ChannelNotificationSettings) {
-    this.retention = new Retention({
+    super({
       name: 'settled channel deliveries',
       retentionMs: config.CHANNEL_NOTIFICATIONS_RETENTION_DAYS * 86_400_000,
       intervalMs: 3_600_000,
       deleteOlderThan: (olderThan, limit) => DeliveriesRepository.purgeSettled(db, olderThan, limit),
       logger: new Logger(DeliveryLogRetention.name),
     });
-  }
-
-  onApplicationBootstrap(): void {
-    this.retention.start();
-  }
-
-  beforeApplicationShutdown(): Promise<void> {
-    return this.retention.stop();
-  }
-
-  /** Sweeps now; answers how many deliveries it deleted. */
-  sweep(): Promise<number> {
-    return this.retention.sweep();
   }
 }

@@ -17,11 +17,9 @@ export interface InboxJanitorOptions {
 }
 
 /** Keeps the inbox from growing forever: periodically forgets ids older than the retention. */
-export class InboxJanitor {
-  private readonly retention: Retention;
-
+export class InboxJanitor extends Retention {
   constructor(db: Knex, options: InboxJanitorOptions, now: () => Date = () => new Date()) {
-    this.retention = new Retention({
+    super({
       name: 'processed event ids',
       retentionMs: options.retentionMs,
       intervalMs: options.intervalMs,
@@ -33,16 +31,8 @@ export class InboxJanitor {
     });
   }
 
-  start(): void {
-    this.retention.start();
-  }
-
-  stop(): Promise<void> {
-    return this.retention.stop();
-  }
-
   /** One purge pass, chunk by chunk until nothing old is left; concurrent calls share one pass. */
   purgeNow(): Promise<number> {
-    return this.retention.sweep();
+    return this.sweep();
   }
 }

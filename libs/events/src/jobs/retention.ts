@@ -1,3 +1,4 @@
+import type { BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { PeriodicJob } from './periodic-job';
 
 export interface RetentionOptions {
@@ -19,9 +20,11 @@ export interface RetentionOptions {
 
 /**
  * Keeps a table to a time window: every interval, rows older than the retention are deleted in
- * chunks until none is left (one sweep at a time; `stop` waits for the one under way).
+ * chunks until none is left (one sweep at a time; `stop` waits for the one under way). As a Nest
+ * provider (a subclass that passes its options) it starts with the application and stops before
+ * it shuts down.
  */
-export class Retention {
+export class Retention implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly job: PeriodicJob<number>;
 
   constructor(private readonly options: RetentionOptions) {
@@ -34,6 +37,14 @@ export class Retention {
 
   stop(): Promise<void> {
     return this.job.stop();
+  }
+
+  onApplicationBootstrap(): void {
+    this.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
   }
 
   /** Sweeps now (or joins the sweep under way); answers how many rows it deleted. */

@@ -42,22 +42,19 @@ export class EventConsumers {
   }
 }
 
-/** Starts the outbox relay and the inbox janitor with the application; drains them on shutdown. */
+/** Starts the outbox relay with the application; drains it on shutdown. (The inbox janitor, a Retention, starts and stops itself.) */
 @Injectable()
 class RelayLifecycle implements OnApplicationBootstrap, BeforeApplicationShutdown {
   constructor(
     private readonly relay: OutboxRelay,
     private readonly producer: EventProducer,
-    private readonly janitor: InboxJanitor,
   ) {}
 
   onApplicationBootstrap(): void {
     this.relay.start();
-    this.janitor.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await this.janitor.stop();
     await this.relay.stop();
     await this.producer.disconnect();
   }
