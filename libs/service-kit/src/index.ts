@@ -35,3 +35,4 @@ export { DirectoryMigrationSource } from './database/directory-migration-source'
 export { GroupCommit, type GroupCommitOptions } from './database/group-commit';
 export { WakeablePasses, type WakeablePassesOptions } from './database/wakeable-passes';
 export { NotificationListener, type NotificationListenerOptions } from './database/notification-listener';
+export { notifyTrigger, type NotifyTriggerNames } from './database/notify-trigger';

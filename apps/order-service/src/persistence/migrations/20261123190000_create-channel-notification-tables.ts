@@ -1,7 +1,10 @@
+import { notifyTrigger } from '@backbone/service-kit';
 import type { Knex } from 'knex';
 
 /** Woken on every statement that records deliveries, so the delivery worker need not poll fast. */
 export const CHANNEL_DELIVERY_NOTIFY_CHANNEL = 'channel_delivery_pending';
+
+const deliveryTrigger = notifyTrigger({ table: 'channel_delivery', trigger: 'channel_delivery_recorded', fn: 'channel_delivery_notify', channel: CHANNEL_DELIVERY_NOTIFY_CHANNEL });
 
 /**
  * Channel notifications: subscriptions per channel, the tiny order projection that says which
@@ -74,17 +77,13 @@ export async function up(knex: Knex): Promise<void> {
       primary key (delivery_id, attempt)
     );
 
-    create function channel_delivery_notify() returns trigger language plpgsql as $$
-    begin perform pg_notify('${CHANNEL_DELIVERY_NOTIFY_CHANNEL}', ''); return null; end $$;
-    create trigger channel_delivery_recorded after insert on channel_delivery
-      for each statement execute function channel_delivery_notify();
+    ${deliveryTrigger.create}
   `);
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
-    drop trigger if exists channel_delivery_recorded on channel_delivery;
-    drop function if exists channel_delivery_notify();
+    ${deliveryTrigger.drop}
     drop table if exists channel_delivery_attempt, channel_delivery, channel_notification_order, channel_subscription;
   `);
 }

@@ -1,7 +1,16 @@
+import { notifyTrigger } from '@backbone/service-kit';
 import type { Knex } from 'knex';
 
 /** Notified on every statement that changes subscriptions: each replica drops its copy of the active ones. */
 export const CHANNEL_SUBSCRIPTIONS_NOTIFY_CHANNEL = 'channel_subscriptions_changed';
+
+const subscriptionsTrigger = notifyTrigger({
+  table: 'channel_subscription',
+  trigger: 'channel_subscriptions_changed',
+  fn: 'channel_subscriptions_notify',
+  channel: CHANNEL_SUBSCRIPTIONS_NOTIFY_CHANNEL,
+  on: 'insert or update or delete',
+});
 
 /**
  * Deliveries are now recorded in the transaction of the order change itself, which knows the
@@ -10,17 +19,13 @@ export const CHANNEL_SUBSCRIPTIONS_NOTIFY_CHANNEL = 'channel_subscriptions_chang
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
     drop table channel_notification_order;
-    create function channel_subscriptions_notify() returns trigger language plpgsql as $$
-    begin perform pg_notify('${CHANNEL_SUBSCRIPTIONS_NOTIFY_CHANNEL}', ''); return null; end $$;
-    create trigger channel_subscriptions_changed after insert or update or delete on channel_subscription
-      for each statement execute function channel_subscriptions_notify();
+    ${subscriptionsTrigger.create}
   `);
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
-    drop trigger if exists channel_subscriptions_changed on channel_subscription;
-    drop function if exists channel_subscriptions_notify();
+    ${subscriptionsTrigger.drop}
     create table channel_notification_order (
       order_id text primary key,
       channel text not null,
